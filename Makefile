@@ -1,0 +1,59 @@
+# helperlink: a plain Makefile.  See README.md for the targets.
+.POSIX:
+
+CC = cc
+CFLAGS = -O2 -g
+WARNFLAGS = -std=c11 -Wall -Wextra -Wpedantic -Wmissing-prototypes -Wshadow
+LDLIBS = -ldl
+PREFIX = /usr/local
+BINDIR = $(PREFIX)/bin
+MANDIR = $(PREFIX)/share/man
+
+OBJ = src/main.o $(LIBOBJ)
+LIBOBJ = \
+	src/cmd_link.o \
+	src/cmd_compat.o \
+	src/bitcode.o \
+	src/target.o \
+	src/toolchain.o \
+	src/util.o \
+	src/version.o \
+	src/llvm_codegen.o \
+	src/llvm_layout.o \
+	src/llvm_link.o \
+	src/llvm_load.o \
+	src/llvm_opt.o \
+	src/llvm_util.o
+
+HDR = src/bitcode.h src/cmd.h src/llvm.h src/llvm_int.h src/llvmapi.h \
+	src/target.h src/toolchain.h src/util.h src/version.h
+
+all: helperlink
+
+helperlink: $(OBJ)
+	$(CC) $(LDFLAGS) -o $@ $(OBJ) $(LDLIBS)
+
+$(OBJ): $(HDR)
+
+.c.o:
+	$(CC) $(WARNFLAGS) $(CFLAGS) -c -o $@ $<
+
+install: helperlink
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	cp helperlink $(DESTDIR)$(BINDIR)/helperlink
+	cp doc/helperlink.1 $(DESTDIR)$(MANDIR)/man1/helperlink.1
+
+tests/unit: tests/unit.c $(LIBOBJ) $(HDR)
+	$(CC) $(WARNFLAGS) $(CFLAGS) -o $@ tests/unit.c $(LIBOBJ) $(LDLIBS)
+
+check: helperlink
+	@tests/run
+
+demo: helperlink
+	@demo/run
+
+clean:
+	rm -f helperlink $(OBJ) tests/unit
+	rm -rf tests/out demo/out
+
+.PHONY: all install check demo clean

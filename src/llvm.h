@@ -1,0 +1,61 @@
+/*
+ * llvm.h: helperlink's interface to LLVM.
+ *
+ * The code behind this header (llvm_*.c) is the only code that touches the
+ * LLVM C API.  Nothing here mentions an LLVM type.  The library is loaded
+ * once per process by llvm_load(); every other function needs it loaded.
+ */
+#ifndef LLVM_H
+#define LLVM_H
+
+#include <stddef.h>
+
+#include "util.h"
+#include "version.h"
+
+/*
+ * Load libLLVM: path when not NULL, else $HELPERLINK_LLVM, else the one in
+ * the sysroot of rustc ($RUSTC, or "rustc" from PATH, when rustc is NULL).
+ * Every function helperlink uses is resolved here.  Returns -1 after
+ * printing why.
+ */
+int llvm_load(const char *path, const char *rustc);
+
+/* The loaded library's path and version. */
+const char *llvm_path(void);
+struct llvm_version llvm_version(void);
+
+enum emit_kind { EMIT_OBJ, EMIT_ASM, EMIT_BC, EMIT_LL };
+
+/* What runs after the helpers are linked in. */
+enum opt_pipeline {
+	OPT_NONE,     /* inline the helpers, nothing else */
+	OPT_DEFAULT,  /* inline, then clean up only the functions that changed */
+	OPT_O1,       /* the whole default<O1> pipeline, and so on */
+	OPT_O2,
+	OPT_O3,
+};
+
+struct link_options {
+	const char **crates;       /* crate bitcode, linked together */
+	size_t ncrates;
+	const char **helpers;      /* helper bitcode, imported from */
+	size_t nhelpers;
+	const char *output;        /* only used in messages here */
+	enum emit_kind emit;
+	enum opt_pipeline opt;
+	int codegen_opt;           /* 0-3, as rustc's -C opt-level; 's'/'z' are 2 */
+	int force_inline;          /* give imported helpers alwaysinline */
+	int function_sections;     /* one section per function, as rustc */
+	int data_sections;         /* one section per variable, as rustc */
+	int verify;                /* run LLVM's verifier before emitting */
+};
+
+/*
+ * Link the helpers that the crates use into the crates, optimize and
+ * emit.  The result goes to out; nothing is written.  Returns -1 after
+ * printing why.
+ */
+int llvm_link(const struct link_options *o, struct buf *out);
+
+#endif

@@ -1,0 +1,100 @@
+/*
+ * llvm_opt.c: what runs between the import and code generation.
+ *
+ * The crate arrives optimized by rustc, and the helpers by the C compiler.
+ * Only the calls to helpers need work: inline them, then clean up the
+ * functions they were inlined into, which is what the default pipeline
+ * does.  --opt=O1..O3 instead runs LLVM's whole default<On> pipeline over
+ * the module, like a small LTO.
+ */
+#include <stdio.h>
+
+#include "llvm_int.h"
+
+/*
+ * The cleanup of a function that had helpers inlined into it: the part of
+ * LLVM's function simplification pipeline that inlined code needs (scalar
+ * replacement, redundancy elimination, loop-invariant code motion, dead
+ * store elimination).  instcombine runs as instcombine<no-verify-fixpoint>:
+ * plain instcombine checks that it reached a fixpoint and aborts LLVM when
+ * it did not, which happens on large crates (LLVM 18 and later).
+ */
+static const char cleanup[] =
+	"sroa<modify-cfg>,early-cse<memssa>,instcombine<no-verify-fixpoint>,"
+	"simplifycfg,loop-mssa(licm<allowspeculation>),gvn,dse,"
+	"instcombine<no-verify-fixpoint>,simplifycfg";
+
+static int
+check(LLVMErrorRef err, const char *passes, struct diag *d)
+{
+	char *msg;
+
+	if (!err)
+		return 0;
+	msg = LLVMGetErrorMessage(err);
+	error("'%s': cannot run '%s': %s", d->subject, passes, msg);
+	LLVMDisposeErrorMessage(msg);
+	return -1;
+}
+
+static int
+run(LLVMModuleRef m, const char *passes, struct codegen *cg,
+    LLVMPassBuilderOptionsRef po, struct diag *d)
+{
+	return check(LLVMRunPasses(m, passes, cg->tm, po), passes, d);
+}
+
+static int
+cleanup_changed(LLVMModuleRef m, struct codegen *cg,
+                LLVMPassBuilderOptionsRef po, LLVMValueRef *changed,
+                size_t nchanged, struct diag *d)
+{
+	char pipeline[sizeof(cleanup) + 16];
+	size_t i;
+
+	if (nchanged == 0)
+		return 0;
+	if (!LLVMRunPassesOnFunction) {
+		/* Before LLVM 20 a function pipeline runs on every function. */
+		snprintf(pipeline, sizeof(pipeline), "function(%s)", cleanup);
+		return run(m, pipeline, cg, po, d);
+	}
+	for (i = 0; i < nchanged; i++)
+		if (check(LLVMRunPassesOnFunction(changed[i], cleanup, cg->tm, po),
+		          cleanup, d) < 0)
+			return -1;
+	return 0;
+}
+
+int
+opt_run(LLVMModuleRef m, struct codegen *cg, const struct link_options *o,
+        LLVMValueRef *changed, size_t nchanged, struct diag *d)
+{
+	/* Without alwaysinline, LLVM's cost model decides, and it may also
+	 * inline calls between Rust functions that rustc left. */
+	const char *inliner = o->force_inline ? "always-inline"
+	                                      : "always-inline,cgscc(inline)";
+	static const char *const whole[] = {
+		[OPT_O1] = "default<O1>",
+		[OPT_O2] = "default<O2>",
+		[OPT_O3] = "default<O3>",
+	};
+	LLVMPassBuilderOptionsRef po = LLVMCreatePassBuilderOptions();
+	int ret;
+
+	switch (o->opt) {
+	case OPT_NONE:
+		ret = run(m, inliner, cg, po, d);
+		break;
+	case OPT_DEFAULT:
+		ret = run(m, inliner, cg, po, d);
+		if (ret == 0)
+			ret = cleanup_changed(m, cg, po, changed, nchanged, d);
+		break;
+	default:
+		ret = run(m, whole[o->opt], cg, po, d);
+		break;
+	}
+	LLVMDisposePassBuilderOptions(po);
+	return ret;
+}

@@ -1,0 +1,203 @@
+/* llvm_util.c: diagnostics, attributes and module flags; see llvm_int.h. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "llvm_int.h"
+
+static void
+diag_handler(LLVMDiagnosticInfoRef di, void *arg)
+{
+	struct diag *d = arg;
+	LLVMDiagnosticSeverity sev = LLVMGetDiagInfoSeverity(di);
+	char *msg;
+
+	if (sev != LLVMDSError && sev != LLVMDSWarning)
+		return;
+	msg = LLVMGetDiagInfoDescription(di);
+	if (sev == LLVMDSWarning) {
+		warn("'%s': %s", d->subject ? d->subject : "?", msg);
+	} else {
+		if (d->errors.len)
+			buf_addstr(&d->errors, "; ");
+		buf_addstr(&d->errors, msg);
+	}
+	LLVMDisposeMessage(msg);
+}
+
+void
+diag_install(LLVMContextRef ctx, struct diag *d)
+{
+	LLVMContextSetDiagnosticHandler(ctx, diag_handler, d);
+}
+
+void
+diag_subject(struct diag *d, const char *subject)
+{
+	d->subject = subject;
+	llvm_subject = subject;
+	capture_subject(subject);
+}
+
+const char *
+diag_take(struct diag *d, const char *fallback)
+{
+	static struct buf last = BUF_INIT;
+
+	buf_reset(&last);
+	buf_addstr(&last, d->errors.len ? d->errors.data : fallback);
+	buf_reset(&d->errors);
+	return last.data;
+}
+
+const char *
+value_name(LLVMValueRef v)
+{
+	size_t len;
+
+	return LLVMGetValueName2(v, &len);
+}
+
+static unsigned
+attr_kind(const char *attr)
+{
+	unsigned k = LLVMGetEnumAttributeKindForName(attr, strlen(attr));
+
+	if (k == 0)
+		fatal("this LLVM has no '%s' attribute", attr);
+	return k;
+}
+
+int
+fn_has_attr(LLVMValueRef f, const char *attr)
+{
+	return LLVMGetEnumAttributeAtIndex(f, LLVMAttributeFunctionIndex,
+	                                   attr_kind(attr)) != NULL;
+}
+
+void
+fn_add_attr(LLVMValueRef f, const char *attr)
+{
+	LLVMContextRef ctx = LLVMGetModuleContext(LLVMGetGlobalParent(f));
+
+	LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex,
+	                        LLVMCreateEnumAttribute(ctx, attr_kind(attr), 0));
+}
+
+void
+fn_remove_attr(LLVMValueRef f, const char *attr)
+{
+	LLVMRemoveEnumAttributeAtIndex(f, LLVMAttributeFunctionIndex,
+	                               attr_kind(attr));
+}
+
+char *
+fn_string_attr(LLVMValueRef f, const char *key)
+{
+	LLVMAttributeRef a;
+	const char *s;
+	unsigned len;
+
+	a = LLVMGetStringAttributeAtIndex(f, LLVMAttributeFunctionIndex, key,
+	                                  (unsigned)strlen(key));
+	if (!a)
+		return NULL;
+	s = LLVMGetStringAttributeValue(a, &len);
+	return xstrndup(s, len);
+}
+
+int
+linkage_is_local(LLVMLinkage l)
+{
+	return l == LLVMInternalLinkage || l == LLVMPrivateLinkage;
+}
+
+int
+linkage_is_strong(LLVMLinkage l)
+{
+	return l == LLVMExternalLinkage;
+}
+
+int
+module_flags_each(LLVMModuleRef m,
+                  int (*fn)(const char *key, int behavior, LLVMValueRef value,
+                            void *arg),
+                  void *arg)
+{
+	unsigned n = LLVMGetNamedMetadataNumOperands(m, "llvm.module.flags"), i;
+	LLVMValueRef *nodes, ops[3];
+	int ret = 0;
+
+	if (n == 0)
+		return 0;
+	nodes = xcalloc(n, sizeof(*nodes));
+	LLVMGetNamedMetadataOperands(m, "llvm.module.flags", nodes);
+	for (i = 0; i < n && ret == 0; i++) {
+		const char *key;
+		unsigned len;
+		char *k;
+
+		if (LLVMGetMDNodeNumOperands(nodes[i]) != 3)
+			continue;
+		LLVMGetMDNodeOperands(nodes[i], ops);
+		key = LLVMGetMDString(ops[1], &len);
+		if (!key || LLVMGetTypeKind(LLVMTypeOf(ops[0])) != LLVMIntegerTypeKind)
+			continue;
+		k = xstrndup(key, len);
+		ret = fn(k, (int)LLVMConstIntGetZExtValue(ops[0]), ops[2], arg);
+		free(k);
+	}
+	free(nodes);
+	return ret;
+}
+
+struct flag_query {
+	const char *key;
+	LLVMValueRef value;
+	int behavior;
+};
+
+static int
+match_flag(const char *key, int behavior, LLVMValueRef value, void *arg)
+{
+	struct flag_query *q = arg;
+
+	if (strcmp(key, q->key) != 0)
+		return 0;
+	q->value = value;
+	q->behavior = behavior;
+	return 1;
+}
+
+LLVMValueRef
+module_flag(LLVMModuleRef m, const char *key, int *behavior)
+{
+	struct flag_query q = {key, NULL, 0};
+
+	module_flags_each(m, match_flag, &q);
+	if (behavior)
+		*behavior = q.behavior;
+	return q.value;
+}
+
+long long
+module_flag_int(LLVMModuleRef m, const char *key, long long def)
+{
+	LLVMValueRef v = module_flag(m, key, NULL);
+
+	if (!v || LLVMGetTypeKind(LLVMTypeOf(v)) != LLVMIntegerTypeKind)
+		return def;
+	return (long long)LLVMConstIntGetZExtValue(v);
+}
+
+char *
+module_flag_string(LLVMModuleRef m, const char *key)
+{
+	LLVMValueRef v = module_flag(m, key, NULL);
+	const char *s;
+	unsigned len;
+
+	if (!v || LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMIntegerTypeKind)
+		return NULL;
+	s = LLVMGetMDString(v, &len);
+	return s ? xstrndup(s, len) : NULL;
+}

@@ -1,0 +1,273 @@
+/*
+ * llvmapi.h: the part of the LLVM C API that helperlink uses, in one place.
+ *
+ * helperlink does not link against LLVM.  llvm_load.c opens the libLLVM
+ * that ships inside rustc with dlopen() and resolves one function pointer
+ * per entry of LLVM_FUNCTIONS, once, at start.  The pointers carry the C
+ * API's own names, so the code that uses them reads like any LLVM C API
+ * code.  Only the llvm_*.c files include this header.
+ *
+ * An entry is X(since, need, ret, name, params):
+ *   since  the LLVM major version whose llvm-c headers first declare it;
+ *          tests/llvmapi_check.c compares every entry with the installed
+ *          headers of that version or newer, so a wrong signature fails
+ *          the build of that test rather than a user's object file;
+ *   need   REQ: helperlink refuses a libLLVM without it;
+ *          OPT: the pointer is NULL when missing, and the code that uses
+ *          it says what it does instead.
+ * Constants are V(since, name, value) and are checked the same way.
+ *
+ * The types below mirror llvm-c/Types.h and friends.  Enumerations are
+ * plain ints here: every LLVM C enumeration is passed as an int.
+ */
+#ifndef LLVMAPI_H
+#define LLVMAPI_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifndef LLVMAPI_REAL_HEADERS
+typedef int LLVMBool;
+typedef struct LLVMOpaqueContext *LLVMContextRef;
+typedef struct LLVMOpaqueModule *LLVMModuleRef;
+typedef struct LLVMOpaqueType *LLVMTypeRef;
+typedef struct LLVMOpaqueValue *LLVMValueRef;
+typedef struct LLVMOpaqueBasicBlock *LLVMBasicBlockRef;
+typedef struct LLVMOpaqueUse *LLVMUseRef;
+typedef struct LLVMOpaqueAttributeRef *LLVMAttributeRef;
+typedef struct LLVMComdat *LLVMComdatRef;
+typedef struct LLVMOpaqueMemoryBuffer *LLVMMemoryBufferRef;
+typedef struct LLVMOpaqueDiagnosticInfo *LLVMDiagnosticInfoRef;
+typedef struct LLVMOpaqueTargetData *LLVMTargetDataRef;
+typedef struct LLVMTarget *LLVMTargetRef;
+typedef struct LLVMOpaqueTargetMachine *LLVMTargetMachineRef;
+typedef struct LLVMOpaqueTargetMachineOptions *LLVMTargetMachineOptionsRef;
+typedef struct LLVMOpaquePassBuilderOptions *LLVMPassBuilderOptionsRef;
+typedef struct LLVMOpaqueError *LLVMErrorRef;
+typedef unsigned LLVMAttributeIndex;
+typedef void (*LLVMDiagnosticHandler)(LLVMDiagnosticInfoRef, void *);
+typedef void (*LLVMFatalErrorHandler)(const char *Reason);
+
+typedef int LLVMLinkage;
+typedef int LLVMVisibility;
+typedef int LLVMUnnamedAddr;
+typedef int LLVMValueKind;
+typedef int LLVMTypeKind;
+typedef int LLVMOpcode;
+typedef int LLVMDiagnosticSeverity;
+typedef int LLVMCodeGenOptLevel;
+typedef int LLVMRelocMode;
+typedef int LLVMCodeModel;
+typedef int LLVMCodeGenFileType;
+typedef int LLVMVerifierFailureAction;
+#endif
+
+#define REQ 1
+#define OPT 0
+
+#define LLVM_FUNCTIONS(X) \
+	/* Core: contexts, messages, memory buffers */ \
+	X(14, REQ, LLVMContextRef, LLVMContextCreate, (void)) \
+	X(14, REQ, void, LLVMContextDispose, (LLVMContextRef C)) \
+	X(14, REQ, void, LLVMContextSetDiagnosticHandler, (LLVMContextRef C, LLVMDiagnosticHandler Handler, void *DiagnosticContext)) \
+	X(14, REQ, char *, LLVMGetDiagInfoDescription, (LLVMDiagnosticInfoRef DI)) \
+	X(14, REQ, LLVMDiagnosticSeverity, LLVMGetDiagInfoSeverity, (LLVMDiagnosticInfoRef DI)) \
+	X(14, REQ, void, LLVMDisposeMessage, (char *Message)) \
+	X(14, REQ, LLVMMemoryBufferRef, LLVMCreateMemoryBufferWithMemoryRange, (const char *InputData, size_t InputDataLength, const char *BufferName, LLVMBool RequiresNullTerminator)) \
+	X(14, REQ, void, LLVMDisposeMemoryBuffer, (LLVMMemoryBufferRef MemBuf)) \
+	X(14, REQ, const char *, LLVMGetBufferStart, (LLVMMemoryBufferRef MemBuf)) \
+	X(14, REQ, size_t, LLVMGetBufferSize, (LLVMMemoryBufferRef MemBuf)) \
+	X(14, REQ, void, LLVMParseCommandLineOptions, (int argc, const char *const *argv, const char *Overview)) \
+	X(14, REQ, void, LLVMInstallFatalErrorHandler, (LLVMFatalErrorHandler Handler)) \
+	X(16, REQ, void, LLVMGetVersion, (unsigned *Major, unsigned *Minor, unsigned *Patch)) \
+	/* Modules */ \
+	X(14, REQ, LLVMBool, LLVMParseBitcodeInContext2, (LLVMContextRef ContextRef, LLVMMemoryBufferRef MemBuf, LLVMModuleRef *OutModule)) \
+	X(14, REQ, LLVMBool, LLVMGetBitcodeModuleInContext2, (LLVMContextRef ContextRef, LLVMMemoryBufferRef MemBuf, LLVMModuleRef *OutM)) \
+	X(14, REQ, LLVMModuleRef, LLVMModuleCreateWithNameInContext, (const char *ModuleID, LLVMContextRef C)) \
+	X(14, REQ, void, LLVMDisposeModule, (LLVMModuleRef M)) \
+	X(14, REQ, LLVMContextRef, LLVMGetModuleContext, (LLVMModuleRef M)) \
+	X(14, REQ, const char *, LLVMGetTarget, (LLVMModuleRef M)) \
+	X(14, REQ, void, LLVMSetTarget, (LLVMModuleRef M, const char *Triple)) \
+	X(14, REQ, const char *, LLVMGetDataLayoutStr, (LLVMModuleRef M)) \
+	X(14, REQ, void, LLVMSetDataLayout, (LLVMModuleRef M, const char *DataLayoutStr)) \
+	X(14, REQ, LLVMBool, LLVMLinkModules2, (LLVMModuleRef Dest, LLVMModuleRef Src)) \
+	X(14, REQ, LLVMBool, LLVMVerifyModule, (LLVMModuleRef M, LLVMVerifierFailureAction Action, char **OutMessage)) \
+	X(14, REQ, LLVMMemoryBufferRef, LLVMWriteBitcodeToMemoryBuffer, (LLVMModuleRef M)) \
+	X(14, REQ, char *, LLVMPrintModuleToString, (LLVMModuleRef M)) \
+	/* Metadata: module flags are read from the llvm.module.flags node, \
+	 * because LLVMCopyModuleFlagsMetadata() reaches llvm_unreachable() \
+	 * on the Max and Min behaviours that rustc uses (LLVM 22). */ \
+	X(14, REQ, unsigned, LLVMGetNamedMetadataNumOperands, (LLVMModuleRef M, const char *Name)) \
+	X(14, REQ, void, LLVMGetNamedMetadataOperands, (LLVMModuleRef M, const char *Name, LLVMValueRef *Dest)) \
+	X(14, REQ, unsigned, LLVMGetMDNodeNumOperands, (LLVMValueRef V)) \
+	X(14, REQ, void, LLVMGetMDNodeOperands, (LLVMValueRef V, LLVMValueRef *Dest)) \
+	X(14, REQ, const char *, LLVMGetMDString, (LLVMValueRef V, unsigned *Length)) \
+	/* Global values */ \
+	X(14, REQ, LLVMValueRef, LLVMGetFirstFunction, (LLVMModuleRef M)) \
+	X(14, REQ, LLVMValueRef, LLVMGetNextFunction, (LLVMValueRef Fn)) \
+	X(14, REQ, LLVMValueRef, LLVMGetFirstGlobal, (LLVMModuleRef M)) \
+	X(14, REQ, LLVMValueRef, LLVMGetNextGlobal, (LLVMValueRef GlobalVar)) \
+	X(14, REQ, LLVMValueRef, LLVMGetFirstGlobalAlias, (LLVMModuleRef M)) \
+	X(14, REQ, LLVMValueRef, LLVMGetNextGlobalAlias, (LLVMValueRef GA)) \
+	X(14, REQ, LLVMValueRef, LLVMGetFirstGlobalIFunc, (LLVMModuleRef M)) \
+	X(14, REQ, LLVMValueRef, LLVMGetNextGlobalIFunc, (LLVMValueRef IFunc)) \
+	X(14, REQ, LLVMValueRef, LLVMGetNamedFunction, (LLVMModuleRef M, const char *Name)) \
+	X(14, REQ, LLVMValueRef, LLVMGetNamedGlobal, (LLVMModuleRef M, const char *Name)) \
+	X(14, REQ, LLVMModuleRef, LLVMGetGlobalParent, (LLVMValueRef Global)) \
+	X(14, REQ, const char *, LLVMGetValueName2, (LLVMValueRef Val, size_t *Length)) \
+	X(14, REQ, void, LLVMSetValueName2, (LLVMValueRef Val, const char *Name, size_t NameLen)) \
+	X(14, REQ, LLVMBool, LLVMIsDeclaration, (LLVMValueRef Global)) \
+	X(14, REQ, LLVMLinkage, LLVMGetLinkage, (LLVMValueRef Global)) \
+	X(14, REQ, void, LLVMSetLinkage, (LLVMValueRef Global, LLVMLinkage Linkage)) \
+	X(14, REQ, LLVMVisibility, LLVMGetVisibility, (LLVMValueRef Global)) \
+	X(14, REQ, void, LLVMSetVisibility, (LLVMValueRef Global, LLVMVisibility Viz)) \
+	X(14, REQ, const char *, LLVMGetSection, (LLVMValueRef Global)) \
+	X(14, REQ, void, LLVMSetSection, (LLVMValueRef Global, const char *Section)) \
+	X(14, REQ, LLVMUnnamedAddr, LLVMGetUnnamedAddress, (LLVMValueRef Global)) \
+	X(14, REQ, LLVMTypeRef, LLVMGlobalGetValueType, (LLVMValueRef Global)) \
+	X(14, REQ, unsigned, LLVMGetAlignment, (LLVMValueRef V)) \
+	X(14, REQ, void, LLVMSetAlignment, (LLVMValueRef V, unsigned Bytes)) \
+	X(14, REQ, LLVMComdatRef, LLVMGetComdat, (LLVMValueRef V)) \
+	X(14, REQ, void, LLVMSetComdat, (LLVMValueRef V, LLVMComdatRef C)) \
+	X(14, REQ, LLVMBool, LLVMIsThreadLocal, (LLVMValueRef GlobalVar)) \
+	X(14, REQ, LLVMBool, LLVMIsGlobalConstant, (LLVMValueRef GlobalVar)) \
+	X(14, REQ, void, LLVMSetGlobalConstant, (LLVMValueRef GlobalVar, LLVMBool IsConstant)) \
+	X(14, REQ, LLVMValueRef, LLVMGetInitializer, (LLVMValueRef GlobalVar)) \
+	X(14, REQ, void, LLVMSetInitializer, (LLVMValueRef GlobalVar, LLVMValueRef ConstantVal)) \
+	X(14, REQ, LLVMValueRef, LLVMAddFunction, (LLVMModuleRef M, const char *Name, LLVMTypeRef FunctionTy)) \
+	X(14, REQ, LLVMValueRef, LLVMAddGlobal, (LLVMModuleRef M, LLVMTypeRef Ty, const char *Name)) \
+	X(14, REQ, void, LLVMDeleteFunction, (LLVMValueRef Fn)) \
+	X(14, REQ, void, LLVMDeleteGlobal, (LLVMValueRef GlobalVar)) \
+	X(14, REQ, unsigned, LLVMCountBasicBlocks, (LLVMValueRef Fn)) \
+	/* Values, uses and constants */ \
+	X(14, REQ, LLVMValueKind, LLVMGetValueKind, (LLVMValueRef Val)) \
+	X(14, REQ, LLVMTypeRef, LLVMTypeOf, (LLVMValueRef Val)) \
+	X(14, REQ, void, LLVMReplaceAllUsesWith, (LLVMValueRef OldVal, LLVMValueRef NewVal)) \
+	X(14, REQ, LLVMUseRef, LLVMGetFirstUse, (LLVMValueRef Val)) \
+	X(14, REQ, LLVMUseRef, LLVMGetNextUse, (LLVMUseRef U)) \
+	X(14, REQ, LLVMValueRef, LLVMGetUser, (LLVMUseRef U)) \
+	X(14, REQ, LLVMBasicBlockRef, LLVMGetInstructionParent, (LLVMValueRef Inst)) \
+	X(14, REQ, LLVMValueRef, LLVMGetBasicBlockParent, (LLVMBasicBlockRef BB)) \
+	X(14, REQ, int, LLVMGetNumOperands, (LLVMValueRef Val)) \
+	X(14, REQ, LLVMValueRef, LLVMGetOperand, (LLVMValueRef Val, unsigned Index)) \
+	X(14, REQ, LLVMOpcode, LLVMGetConstOpcode, (LLVMValueRef ConstantVal)) \
+	X(14, REQ, LLVMBool, LLVMIsNull, (LLVMValueRef Val)) \
+	X(14, REQ, LLVMBool, LLVMIsUndef, (LLVMValueRef Val)) \
+	X(14, REQ, LLVMBool, LLVMIsConstantString, (LLVMValueRef c)) \
+	X(14, REQ, const char *, LLVMGetAsString, (LLVMValueRef c, size_t *Length)) \
+	X(14, REQ, unsigned long long, LLVMConstIntGetZExtValue, (LLVMValueRef ConstantVal)) \
+	X(15, OPT, LLVMValueRef, LLVMGetAggregateElement, (LLVMValueRef C, unsigned Idx)) \
+	/* Types and data layouts */ \
+	X(14, REQ, LLVMTypeKind, LLVMGetTypeKind, (LLVMTypeRef Ty)) \
+	X(14, REQ, LLVMTypeRef, LLVMGetElementType, (LLVMTypeRef Ty)) \
+	X(14, REQ, unsigned, LLVMGetIntTypeWidth, (LLVMTypeRef IntegerTy)) \
+	X(14, REQ, LLVMTypeRef, LLVMIntTypeInContext, (LLVMContextRef C, unsigned NumBits)) \
+	X(14, REQ, LLVMTypeRef, LLVMHalfTypeInContext, (LLVMContextRef C)) \
+	X(14, REQ, LLVMTypeRef, LLVMFloatTypeInContext, (LLVMContextRef C)) \
+	X(14, REQ, LLVMTypeRef, LLVMDoubleTypeInContext, (LLVMContextRef C)) \
+	X(14, REQ, LLVMTypeRef, LLVMX86FP80TypeInContext, (LLVMContextRef C)) \
+	X(14, REQ, LLVMTypeRef, LLVMFP128TypeInContext, (LLVMContextRef C)) \
+	X(15, REQ, LLVMTypeRef, LLVMPointerTypeInContext, (LLVMContextRef C, unsigned AddressSpace)) \
+	X(14, REQ, LLVMTypeRef, LLVMVectorType, (LLVMTypeRef ElementType, unsigned ElementCount)) \
+	X(14, REQ, LLVMTargetDataRef, LLVMCreateTargetData, (const char *StringRep)) \
+	X(14, REQ, void, LLVMDisposeTargetData, (LLVMTargetDataRef TD)) \
+	X(14, REQ, LLVMTargetDataRef, LLVMGetModuleDataLayout, (LLVMModuleRef M)) \
+	X(14, REQ, unsigned, LLVMPointerSize, (LLVMTargetDataRef TD)) \
+	X(14, REQ, unsigned long long, LLVMABISizeOfType, (LLVMTargetDataRef TD, LLVMTypeRef Ty)) \
+	X(14, REQ, unsigned, LLVMABIAlignmentOfType, (LLVMTargetDataRef TD, LLVMTypeRef Ty)) \
+	/* Attributes */ \
+	X(14, REQ, unsigned, LLVMGetEnumAttributeKindForName, (const char *Name, size_t SLen)) \
+	X(14, REQ, LLVMAttributeRef, LLVMCreateEnumAttribute, (LLVMContextRef C, unsigned KindID, uint64_t Val)) \
+	X(14, REQ, void, LLVMAddAttributeAtIndex, (LLVMValueRef F, LLVMAttributeIndex Idx, LLVMAttributeRef A)) \
+	X(14, REQ, LLVMAttributeRef, LLVMGetEnumAttributeAtIndex, (LLVMValueRef F, LLVMAttributeIndex Idx, unsigned KindID)) \
+	X(14, REQ, void, LLVMRemoveEnumAttributeAtIndex, (LLVMValueRef F, LLVMAttributeIndex Idx, unsigned KindID)) \
+	X(14, REQ, LLVMAttributeRef, LLVMGetStringAttributeAtIndex, (LLVMValueRef F, LLVMAttributeIndex Idx, const char *K, unsigned KLen)) \
+	X(14, REQ, const char *, LLVMGetStringAttributeValue, (LLVMAttributeRef A, unsigned *Length)) \
+	/* Targets and code generation */ \
+	X(14, REQ, LLVMBool, LLVMGetTargetFromTriple, (const char *Triple, LLVMTargetRef *T, char **ErrorMessage)) \
+	X(14, REQ, LLVMTargetMachineRef, LLVMCreateTargetMachine, (LLVMTargetRef T, const char *Triple, const char *CPU, const char *Features, LLVMCodeGenOptLevel Level, LLVMRelocMode Reloc, LLVMCodeModel CodeModel)) \
+	X(14, REQ, void, LLVMDisposeTargetMachine, (LLVMTargetMachineRef T)) \
+	X(14, REQ, LLVMBool, LLVMTargetMachineEmitToMemoryBuffer, (LLVMTargetMachineRef T, LLVMModuleRef M, LLVMCodeGenFileType codegen, char **ErrorMessage, LLVMMemoryBufferRef *OutMemBuf)) \
+	/* The options API is the only way to pass an ABI name (RISC-V's \
+	 * "target-abi" module flag); without it, the ABI is LLVM's default. */ \
+	X(18, OPT, LLVMTargetMachineOptionsRef, LLVMCreateTargetMachineOptions, (void)) \
+	X(18, OPT, void, LLVMDisposeTargetMachineOptions, (LLVMTargetMachineOptionsRef Options)) \
+	X(18, OPT, void, LLVMTargetMachineOptionsSetCPU, (LLVMTargetMachineOptionsRef Options, const char *CPU)) \
+	X(18, OPT, void, LLVMTargetMachineOptionsSetFeatures, (LLVMTargetMachineOptionsRef Options, const char *Features)) \
+	X(18, OPT, void, LLVMTargetMachineOptionsSetABI, (LLVMTargetMachineOptionsRef Options, const char *ABI)) \
+	X(18, OPT, void, LLVMTargetMachineOptionsSetCodeGenOptLevel, (LLVMTargetMachineOptionsRef Options, LLVMCodeGenOptLevel Level)) \
+	X(18, OPT, void, LLVMTargetMachineOptionsSetRelocMode, (LLVMTargetMachineOptionsRef Options, LLVMRelocMode Reloc)) \
+	X(18, OPT, void, LLVMTargetMachineOptionsSetCodeModel, (LLVMTargetMachineOptionsRef Options, LLVMCodeModel CodeModel)) \
+	X(18, OPT, LLVMTargetMachineRef, LLVMCreateTargetMachineWithOptions, (LLVMTargetRef T, const char *Triple, LLVMTargetMachineOptionsRef Options)) \
+	/* Passes */ \
+	X(14, REQ, LLVMPassBuilderOptionsRef, LLVMCreatePassBuilderOptions, (void)) \
+	X(14, REQ, void, LLVMDisposePassBuilderOptions, (LLVMPassBuilderOptionsRef Options)) \
+	X(14, REQ, LLVMErrorRef, LLVMRunPasses, (LLVMModuleRef M, const char *Passes, LLVMTargetMachineRef TM, LLVMPassBuilderOptionsRef Options)) \
+	/* Without it, cleanup runs on the whole module, not on changed functions. */ \
+	X(20, OPT, LLVMErrorRef, LLVMRunPassesOnFunction, (LLVMValueRef F, const char *Passes, LLVMTargetMachineRef TM, LLVMPassBuilderOptionsRef Options)) \
+	X(14, REQ, char *, LLVMGetErrorMessage, (LLVMErrorRef Err)) \
+	X(14, REQ, void, LLVMDisposeErrorMessage, (char *ErrMsg))
+
+#define LLVM_CONSTANTS(V) \
+	V(14, LLVMExternalLinkage, 0) \
+	V(14, LLVMAvailableExternallyLinkage, 1) \
+	V(14, LLVMLinkOnceAnyLinkage, 2) \
+	V(14, LLVMLinkOnceODRLinkage, 3) \
+	V(14, LLVMWeakAnyLinkage, 5) \
+	V(14, LLVMWeakODRLinkage, 6) \
+	V(14, LLVMAppendingLinkage, 7) \
+	V(14, LLVMInternalLinkage, 8) \
+	V(14, LLVMPrivateLinkage, 9) \
+	V(14, LLVMExternalWeakLinkage, 12) \
+	V(14, LLVMCommonLinkage, 14) \
+	V(14, LLVMDefaultVisibility, 0) \
+	V(14, LLVMHiddenVisibility, 1) \
+	V(14, LLVMProtectedVisibility, 2) \
+	V(14, LLVMNoUnnamedAddr, 0) \
+	V(14, LLVMLocalUnnamedAddr, 1) \
+	V(14, LLVMGlobalUnnamedAddr, 2) \
+	V(14, LLVMFunctionValueKind, 5) \
+	V(14, LLVMGlobalAliasValueKind, 6) \
+	V(14, LLVMGlobalIFuncValueKind, 7) \
+	V(14, LLVMGlobalVariableValueKind, 8) \
+	V(14, LLVMBlockAddressValueKind, 9) \
+	V(14, LLVMConstantExprValueKind, 10) \
+	V(14, LLVMInstructionValueKind, 24) \
+	V(14, LLVMIntegerTypeKind, 8) \
+	V(14, LLVMArrayTypeKind, 11) \
+	V(14, LLVMSub, 10) \
+	V(14, LLVMPtrToInt, 39) \
+	V(14, LLVMGetElementPtr, 29) \
+	V(14, LLVMDSError, 0) \
+	V(14, LLVMDSWarning, 1) \
+	V(14, LLVMDSRemark, 2) \
+	V(14, LLVMDSNote, 3) \
+	V(14, LLVMCodeGenLevelNone, 0) \
+	V(14, LLVMCodeGenLevelLess, 1) \
+	V(14, LLVMCodeGenLevelDefault, 2) \
+	V(14, LLVMCodeGenLevelAggressive, 3) \
+	V(14, LLVMRelocDefault, 0) \
+	V(14, LLVMRelocStatic, 1) \
+	V(14, LLVMRelocPIC, 2) \
+	V(14, LLVMCodeModelDefault, 0) \
+	V(14, LLVMCodeModelTiny, 2) \
+	V(14, LLVMCodeModelSmall, 3) \
+	V(14, LLVMCodeModelKernel, 4) \
+	V(14, LLVMCodeModelMedium, 5) \
+	V(14, LLVMCodeModelLarge, 6) \
+	V(14, LLVMAssemblyFile, 0) \
+	V(14, LLVMObjectFile, 1) \
+	V(14, LLVMReturnStatusAction, 2) \
+	V(14, LLVMAttributeFunctionIndex, -1)
+
+#ifndef LLVMAPI_REAL_HEADERS
+#define LLVMAPI_CONSTANT(since, name, value) name = (value),
+enum { LLVM_CONSTANTS(LLVMAPI_CONSTANT) };
+#undef LLVMAPI_CONSTANT
+
+#define LLVMAPI_POINTER(since, need, ret, name, params) extern ret (*name) params;
+LLVM_FUNCTIONS(LLVMAPI_POINTER)
+#undef LLVMAPI_POINTER
+#endif
+
+#endif

@@ -1,0 +1,92 @@
+/* main.c: global options and the table of subcommands. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "llvm.h"
+#include "util.h"
+
+#define HELPERLINK_VERSION "0.1.0"
+
+const char *global_llvm;
+
+static const struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *summary;
+} commands[] = {
+	{"link", cmd_link, "inline C helpers into Rust crate bitcode and compile it"},
+	{"compat", cmd_compat, "check that rustc, the C compiler and bitcode can be combined"},
+};
+
+static void
+usage(FILE *f)
+{
+	size_t i;
+
+	fputs("usage: helperlink [--llvm PATH] COMMAND [ARGS]\n"
+	      "       helperlink --version | --help\n\ncommands:\n", f);
+	for (i = 0; i < LEN(commands); i++)
+		fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].summary);
+	fputs("\n'helperlink COMMAND --help' describes a command.\n"
+	      "libLLVM is taken from --llvm, $HELPERLINK_LLVM, or the sysroot of\n"
+	      "$RUSTC (default: rustc on PATH).\n", f);
+}
+
+static int
+version(void)
+{
+	char v[32];
+	struct llvm_version lv;
+
+	printf("helperlink %s\n", HELPERLINK_VERSION);
+	if (llvm_load(global_llvm, NULL) < 0)
+		return 1;
+	lv = llvm_version();
+	printf("LLVM %s (%s)\n", version_str(&lv, v), llvm_path());
+	return 0;
+}
+
+static int
+finish(int status)
+{
+	fflush(stdout);
+	if (ferror(stdout))
+		fatal("cannot write to standard output");
+	return status;
+}
+
+int
+main(int argc, char **argv)
+{
+	int i = 1;
+	size_t c;
+
+	while (i < argc && argv[i][0] == '-') {
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+			usage(stdout);
+			return finish(0);
+		}
+		if (strcmp(argv[i], "--version") == 0)
+			return finish(version());
+		if (strcmp(argv[i], "--llvm") == 0 && i + 1 < argc) {
+			global_llvm = argv[i + 1];
+			i += 2;
+		} else if (strncmp(argv[i], "--llvm=", 7) == 0) {
+			global_llvm = argv[i] + 7;
+			i++;
+		} else {
+			usage(stderr);
+			usage_error("unknown option '%s'", argv[i]);
+		}
+	}
+	if (i == argc) {
+		usage(stderr);
+		return 2;
+	}
+	for (c = 0; c < LEN(commands); c++)
+		if (strcmp(argv[i], commands[c].name) == 0)
+			return finish(commands[c].run(argc - i, argv + i));
+	usage_error("'%s' is not a helperlink command; see 'helperlink --help'",
+	            argv[i]);
+}

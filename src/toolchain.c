@@ -1,0 +1,161 @@
+/* toolchain.c: see toolchain.h. */
+#define _POSIX_C_SOURCE 200809L
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "toolchain.h"
+#include "util.h"
+
+const char *
+toolchain_rustc(void)
+{
+	const char *s = getenv("RUSTC");
+
+	return s && *s ? s : "rustc";
+}
+
+const char *
+toolchain_cc(void)
+{
+	const char *s = getenv("CC");
+
+	return s && *s ? s : "clang";
+}
+
+/* Run prog with one or two arguments and capture its stdout. */
+static int
+ask(const char *prog, const char *arg1, const char *arg2, struct buf *out)
+{
+	char *argv[4];
+
+	argv[0] = (char *)prog;
+	argv[1] = (char *)arg1;
+	argv[2] = (char *)arg2;
+	argv[3] = NULL;
+	return run_capture(argv, out, NULL);
+}
+
+char *
+toolchain_sysroot(const char *rustc)
+{
+	struct buf out = BUF_INIT;
+
+	if (ask(rustc, "--print", "sysroot", &out) != 0) {
+		buf_release(&out);
+		error("cannot run '%s --print sysroot'", rustc);
+		return NULL;
+	}
+	while (out.len > 0 && (out.data[out.len - 1] == '\n' ||
+	                       out.data[out.len - 1] == '\r'))
+		out.data[--out.len] = '\0';
+	if (out.len == 0) {
+		buf_release(&out);
+		error("'%s --print sysroot' printed nothing", rustc);
+		return NULL;
+	}
+	return out.data;
+}
+
+int
+toolchain_rustc_llvm(const char *rustc, struct llvm_version *v)
+{
+	struct buf out = BUF_INIT;
+	int st = ask(rustc, "--version", "--verbose", &out);
+
+	if (st != 0) {
+		buf_release(&out);
+		return error("cannot run '%s --version --verbose'", rustc);
+	}
+	st = version_from_rustc(out.data, v);
+	buf_release(&out);
+	if (st < 0)
+		return error("'%s --version --verbose' names no LLVM version",
+		             rustc);
+	return 0;
+}
+
+int
+toolchain_cc_llvm(const char *cc, struct llvm_version *v, const char **why)
+{
+	struct buf out = BUF_INIT;
+	int st = ask(cc, "--version", NULL, &out);
+
+	if (st != 0) {
+		buf_release(&out);
+		*why = "cannot be run";
+		return -1;
+	}
+	st = version_from_cc(out.data, v);
+	buf_release(&out);
+	if (st < 0) {
+		*why = "is not clang, so it cannot produce LLVM bitcode";
+		return -1;
+	}
+	return 0;
+}
+
+/* Whether path is a shared library (ELF or Mach-O), not a linker script. */
+static int
+is_shared_library(const char *path)
+{
+	unsigned char magic[4];
+	FILE *f = fopen(path, "rb");
+	int ok;
+
+	if (!f)
+		return 0;
+	ok = fread(magic, 1, 4, f) == 4 &&
+	     (memcmp(magic, "\177ELF", 4) == 0 ||
+	      memcmp(magic, "\xcf\xfa\xed\xfe", 4) == 0);
+	fclose(f);
+	return ok;
+}
+
+static int
+cmpstr(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char *
+toolchain_find_libllvm(const char *sysroot)
+{
+	char *dir = xasprintf("%s/lib", sysroot), *found = NULL;
+	char **names = NULL;
+	size_t n = 0, i;
+	struct dirent *e;
+	DIR *d;
+
+	d = opendir(dir);
+	if (!d) {
+		error("cannot open '%s':", dir);
+		free(dir);
+		return NULL;
+	}
+	while ((e = readdir(d)) != NULL) {
+		if (!startswith(e->d_name, "libLLVM") ||
+		    !(strstr(e->d_name, ".so") || strstr(e->d_name, ".dylib")))
+			continue;
+		names = xrealloc(names, (n + 1) * sizeof(*names));
+		names[n++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	/* Sorted, so that the choice does not depend on directory order. */
+	qsort(names, n, sizeof(*names), cmpstr);
+	for (i = 0; i < n; i++) {
+		char *path = xasprintf("%s/%s", dir, names[i]);
+
+		if (!found && is_shared_library(path))
+			found = path;
+		else
+			free(path);
+		free(names[i]);
+	}
+	free(names);
+	if (!found)
+		error("no libLLVM shared library in '%s'", dir);
+	free(dir);
+	return found;
+}

@@ -1,0 +1,544 @@
+/* util.c: see util.h. */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "util.h"
+
+/* Where messages go: standard error, or its saved copy during a capture. */
+static int report_fd = 2;
+
+static int write_all(int fd, const char *p, size_t len);
+
+static void
+vreport(const char *prefix, const char *fmt, va_list ap)
+{
+	struct buf msg = BUF_INIT;
+	size_t n = strlen(fmt);
+	int saved = errno;
+
+	fflush(stdout);
+	fflush(stderr);
+	buf_addstr(&msg, "helperlink: ");
+	if (prefix)
+		buf_addstr(&msg, prefix);
+	buf_vaddf(&msg, fmt, ap);
+	if (n > 0 && fmt[n - 1] == ':')
+		buf_addf(&msg, " %s", strerror(saved));
+	buf_addch(&msg, '\n');
+	write_all(report_fd, msg.data, msg.len);
+	buf_release(&msg);
+}
+
+void
+warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport("warning: ", fmt, ap);
+	va_end(ap);
+}
+
+int
+error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(NULL, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+void
+fatal(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(NULL, fmt, ap);
+	va_end(ap);
+	exit(1);
+}
+
+void
+usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(NULL, fmt, ap);
+	va_end(ap);
+	exit(2);
+}
+
+void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (!p)
+		fatal("out of memory");
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (!p)
+		fatal("out of memory");
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (!p)
+		fatal("out of memory");
+	return p;
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *
+xasprintf(const char *fmt, ...)
+{
+	struct buf b = BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	return b.data;
+}
+
+static void
+buf_grow(struct buf *b, size_t extra)
+{
+	if (b->len + extra + 1 <= b->cap)
+		return;
+	b->cap = (b->len + extra + 1) * 2;
+	b->data = xrealloc(b->data, b->cap);
+}
+
+void
+buf_add(struct buf *b, const void *p, size_t n)
+{
+	buf_grow(b, n);
+	if (n)
+		memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void
+buf_addstr(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+void
+buf_addch(struct buf *b, char c)
+{
+	buf_add(b, &c, 1);
+}
+
+void
+buf_vaddf(struct buf *b, const char *fmt, va_list ap)
+{
+	va_list copy;
+	int n;
+
+	va_copy(copy, ap);
+	n = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
+	if (n < 0)
+		fatal("bad format string '%s'", fmt);
+	buf_grow(b, (size_t)n);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	b->len += (size_t)n;
+}
+
+void
+buf_addf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vaddf(b, fmt, ap);
+	va_end(ap);
+}
+
+void
+buf_reset(struct buf *b)
+{
+	b->len = 0;
+	if (b->data)
+		b->data[0] = '\0';
+}
+
+void
+buf_release(struct buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+}
+
+int
+read_file(const char *path, struct buf *b)
+{
+	char chunk[65536];
+	struct stat st;
+	ssize_t n;
+	int fd;
+
+	fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return error("cannot open '%s':", path);
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		close(fd);
+		return error("cannot read '%s': it is a directory", path);
+	}
+	if (fstat(fd, &st) == 0 && st.st_size > 0)
+		buf_grow(b, (size_t)st.st_size);
+	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			error("cannot read '%s':", path);
+			close(fd);
+			return -1;
+		}
+		buf_add(b, chunk, (size_t)n);
+	}
+	close(fd);
+	return 0;
+}
+
+/* Create a unique temporary file next to path; returns its fd. */
+static int
+create_temp(const char *path, struct buf *tmp)
+{
+	int fd;
+
+	buf_reset(tmp);
+	buf_addf(tmp, "%s.tmpXXXXXX", path);
+	fd = mkstemp(tmp->data);
+	if (fd < 0)
+		return error("cannot create '%s':", path);
+	return fd;
+}
+
+static int
+write_all(int fd, const char *p, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, p, len);
+
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+int
+write_file_atomic(const char *path, const void *data, size_t len)
+{
+	struct buf tmp = BUF_INIT;
+	mode_t mask;
+	int fd;
+
+	fd = create_temp(path, &tmp);
+	if (fd < 0)
+		goto err;
+	/* mkstemp() makes the file 0600; give it the usual 0666 & ~umask. */
+	mask = umask(0);
+	umask(mask);
+	if (fchmod(fd, 0666 & ~mask) < 0 || write_all(fd, data, len) < 0) {
+		error("cannot write '%s':", path);
+		goto err_unlink;
+	}
+	if (close(fd) < 0) {
+		fd = -1;
+		error("cannot write '%s':", path);
+		goto err_unlink;
+	}
+	fd = -1;
+	if (rename(tmp.data, path) < 0) {
+		error("cannot create '%s':", path);
+		goto err_unlink;
+	}
+	buf_release(&tmp);
+	return 0;
+
+err_unlink:
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp.data);
+err:
+	buf_release(&tmp);
+	return -1;
+}
+
+int
+check_writable(const char *path)
+{
+	struct buf tmp = BUF_INIT;
+	struct stat st;
+	int fd;
+
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return error("cannot create '%s': it is a directory", path);
+	fd = create_temp(path, &tmp);
+	if (fd >= 0) {
+		close(fd);
+		unlink(tmp.data);
+	}
+	buf_release(&tmp);
+	return fd < 0 ? -1 : 0;
+}
+
+static void
+drain(int fd, struct buf *b)
+{
+	char chunk[4096];
+	ssize_t n;
+
+	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		if (b)
+			buf_add(b, chunk, (size_t)n);
+	}
+}
+
+int
+run_capture(char *const argv[], struct buf *out, struct buf *err)
+{
+	int outp[2], errp[2], status;
+	pid_t pid;
+
+	if (pipe(outp) < 0)
+		return -1;
+	if (pipe(errp) < 0) {
+		close(outp[0]);
+		close(outp[1]);
+		return -1;
+	}
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	if (pid < 0) {
+		close(outp[0]);
+		close(outp[1]);
+		close(errp[0]);
+		close(errp[1]);
+		return -1;
+	}
+	if (pid == 0) {
+		dup2(outp[1], 1);
+		dup2(errp[1], 2);
+		close(outp[0]);
+		close(outp[1]);
+		close(errp[0]);
+		close(errp[1]);
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	close(outp[1]);
+	close(errp[1]);
+	/* The programs run here print little, so reading the pipes one after
+	 * the other cannot fill the second one and deadlock. */
+	drain(outp[0], out);
+	drain(errp[0], err);
+	close(outp[0]);
+	close(errp[0]);
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	if (!WIFEXITED(status))
+		return -1;
+	if (WEXITSTATUS(status) == 127)
+		return -1;
+	return WEXITSTATUS(status);
+}
+
+int
+startswith(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+static size_t
+strhash(const char *s)
+{
+	size_t h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static struct strmap_entry *
+strmap_find(const struct strmap *m, const char *key)
+{
+	size_t i;
+
+	if (m->cap == 0)
+		return NULL;
+	for (i = strhash(key) & (m->cap - 1);; i = (i + 1) & (m->cap - 1))
+		if (!m->e[i].key || strcmp(m->e[i].key, key) == 0)
+			return &m->e[i];
+}
+
+void *
+strmap_get(const struct strmap *m, const char *key)
+{
+	struct strmap_entry *e = strmap_find(m, key);
+
+	return e && e->key ? e->val : NULL;
+}
+
+void *
+strmap_put(struct strmap *m, const char *key, void *val)
+{
+	struct strmap_entry *e;
+	void *old;
+
+	if ((m->n + 1) * 2 > m->cap) {
+		struct strmap grown = {NULL, m->cap ? m->cap * 2 : 64, 0};
+		size_t i;
+
+		grown.e = xcalloc(grown.cap, sizeof(*grown.e));
+		for (i = 0; i < m->cap; i++)
+			if (m->e[i].key)
+				*strmap_find(&grown, m->e[i].key) = m->e[i];
+		grown.n = m->n;
+		free(m->e);
+		*m = grown;
+	}
+	e = strmap_find(m, key);
+	if (!e->key) {
+		e->key = xstrdup(key);
+		e->val = NULL;
+		m->n++;
+	}
+	old = e->val;
+	e->val = val;
+	return old;
+}
+
+void
+strmap_release(struct strmap *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->cap; i++)
+		free(m->e[i].key);
+	free(m->e);
+	m->e = NULL;
+	m->cap = m->n = 0;
+}
+
+static struct {
+	int saved_fd;     /* the real standard error */
+	FILE *file;       /* what fd 2 writes to meanwhile */
+	const char *subject;
+} capture = {-1, NULL, NULL};
+
+void
+capture_begin(const char *subject)
+{
+	fflush(stderr);
+	capture.file = tmpfile();
+	capture.saved_fd = capture.file ? dup(2) : -1;
+	if (capture.saved_fd < 0 || dup2(fileno(capture.file), 2) < 0) {
+		/* Uncaptured output is less tidy, not wrong: go on without. */
+		if (capture.saved_fd >= 0)
+			close(capture.saved_fd);
+		if (capture.file)
+			fclose(capture.file);
+		capture.file = NULL;
+		capture.saved_fd = -1;
+		return;
+	}
+	report_fd = capture.saved_fd;
+	capture.subject = subject;
+}
+
+/* Print each distinct captured line as a warning about the subject. */
+static void
+capture_flush(void)
+{
+	struct strmap seen = STRMAP_INIT;
+	char line[4096];
+
+	fflush(stderr);
+	rewind(capture.file);
+	while (fgets(line, sizeof(line), capture.file)) {
+		line[strcspn(line, "\n")] = '\0';
+		if (!*line || strmap_put(&seen, line, (void *)1))
+			continue;
+		warn("'%s': %s", capture.subject ? capture.subject : "LLVM", line);
+	}
+	strmap_release(&seen);
+	if (ftruncate(fileno(capture.file), 0) == 0)
+		rewind(capture.file);
+}
+
+void
+capture_subject(const char *subject)
+{
+	if (!capture.file)
+		return;
+	capture_flush();
+	capture.subject = subject;
+}
+
+void
+capture_end(void)
+{
+	if (!capture.file)
+		return;
+	capture_flush();
+	dup2(capture.saved_fd, 2);
+	close(capture.saved_fd);
+	fclose(capture.file);
+	report_fd = 2;
+	capture.file = NULL;
+	capture.saved_fd = -1;
+}

@@ -1,0 +1,106 @@
+/*
+ * util.h: messages, memory, growable buffers, files and child processes.
+ *
+ * Every message starts with "helperlink: ".  A format that ends in ':'
+ * gets ": strerror(errno)" appended (samurai's convention).  fatal() exits
+ * with status 1; it must not be called while a half-written output exists,
+ * which is why outputs are only ever written by write_file_atomic().
+ */
+#ifndef UTIL_H
+#define UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#define LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Print "helperlink: warning: MSG". */
+void warn(const char *fmt, ...);
+/* Print "helperlink: MSG" and return -1, for "return error(...)". */
+int error(const char *fmt, ...);
+/* Print "helperlink: MSG" and exit(1). */
+_Noreturn void fatal(const char *fmt, ...);
+/* Print "helperlink: MSG" and exit(2), for command-line mistakes. */
+_Noreturn void usage_error(const char *fmt, ...);
+
+/*
+ * Capture what is written to file descriptor 2 by code that does not use
+ * these functions (LLVM prints some warnings there itself), to print each
+ * distinct line later as "helperlink: warning: 'SUBJECT': LINE".  The
+ * messages above go to the real standard error meanwhile.  Subjects are
+ * borrowed until the next capture_subject() or capture_end().
+ */
+void capture_begin(const char *subject);
+/* Print what was captured about the old subject and switch to a new one. */
+void capture_subject(const char *subject);
+void capture_end(void);
+
+/* Allocators that die instead of returning NULL. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* Format into a new string, like asprintf(). */
+char *xasprintf(const char *fmt, ...);
+
+/* A growable byte buffer; data is always NUL-terminated. */
+struct buf {
+	char *data;
+	size_t len, cap;
+};
+#define BUF_INIT {NULL, 0, 0}
+
+void buf_add(struct buf *b, const void *p, size_t n);
+void buf_addstr(struct buf *b, const char *s);
+void buf_addch(struct buf *b, char c);
+void buf_addf(struct buf *b, const char *fmt, ...);
+void buf_vaddf(struct buf *b, const char *fmt, va_list ap);
+void buf_reset(struct buf *b);
+/* Free the data; the buffer can be reused afterwards. */
+void buf_release(struct buf *b);
+
+/* Read a whole file into b; on failure print the reason and return -1. */
+int read_file(const char *path, struct buf *b);
+
+/*
+ * Write data to path through a temporary file in the same directory and
+ * rename(), so that path appears whole or not at all.  On failure the
+ * temporary file is removed, the reason printed, and -1 returned.
+ */
+int write_file_atomic(const char *path, const void *data, size_t len);
+
+/* Check, without leaving anything behind, that path could be created. */
+int check_writable(const char *path);
+
+/*
+ * Run argv[0] (searched in PATH) with its output captured: stdout into
+ * out, stderr into err if err is not NULL (otherwise discarded).  Returns
+ * the exit status, or -1 when the program could not be started or was
+ * killed by a signal.
+ */
+int run_capture(char *const argv[], struct buf *out, struct buf *err);
+
+/* Whether s starts with prefix. */
+int startswith(const char *s, const char *prefix);
+
+/*
+ * A map from strings to pointers, by open addressing.  Keys are copied;
+ * values are the caller's.  Iterate with for (i = 0; i < m.cap; i++) over
+ * entries whose key is not NULL.
+ */
+struct strmap {
+	struct strmap_entry {
+		char *key;
+		void *val;
+	} *e;
+	size_t cap, n;
+};
+#define STRMAP_INIT {NULL, 0, 0}
+
+void *strmap_get(const struct strmap *m, const char *key);
+/* Set key to val (which must not be NULL); returns the previous value. */
+void *strmap_put(struct strmap *m, const char *key, void *val);
+void strmap_release(struct strmap *m);
+
+#endif

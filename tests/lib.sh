@@ -1,0 +1,48 @@
+# lib.sh: what the test scripts share; they source it.  The runner sets
+# top (the repository) and FX (the fixtures built by fixtures/build.sh),
+# and runs each script in its own scratch directory.
+HL=$top/helperlink
+CLANG=${CLANG:-clang}
+RUSTC=${RUSTC:-rustc}
+FIXTURES=$top/tests/fixtures
+
+ok() { echo "ok - $1"; }
+notok() { echo "not ok - $1"; }
+skip() { echo "skip - $1 ($2)"; }
+
+# check NAME CMD...: the test passes when CMD succeeds.
+check() {
+	_name=$1
+	shift
+	if "$@"; then ok "$_name"; else notok "$_name"; fi
+}
+
+# detail FILE: show a file's content as details.
+detail() { sed 's/^/# /' "$1"; }
+
+# same NAME EXPECTED ACTUAL: compare two files with diff -u.
+same() {
+	if diff -u "$2" "$3" >diff.out 2>&1; then
+		ok "$1"
+	else
+		notok "$1"
+		detail diff.out
+	fi
+}
+
+# refs SYMBOL OBJECT: how many times OBJECT's code refers to SYMBOL, an
+# extended regular expression (see scripts/refs).
+refs() { "$top/scripts/refs" "$1" "$2"; }
+
+# refs_prefix PREFIX OBJECT: the same for every symbol starting with PREFIX.
+refs_prefix() {
+	refs "$1[A-Za-z0-9_]*" "$2"
+}
+
+# has_clang NAME: whether a clang of that name can be run.
+has_clang() { command -v "$1" >/dev/null 2>&1; }
+
+# clang_major NAME: its major version.
+clang_major() {
+	"$1" --version | sed -n 's/.*clang version \([0-9]*\).*/\1/p' | head -n 1
+}

@@ -1,0 +1,319 @@
+/*
+ * unit.c: table-driven tests of helperlink's pure functions.  Prints
+ * "ok - NAME" or "not ok - NAME" per case, like the shell tests.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../src/bitcode.h"
+#include "../src/cmd.h"
+#include "../src/target.h"
+#include "../src/util.h"
+#include "../src/version.h"
+
+const char *global_llvm;
+static int failures;
+
+/* Print a result line; the name is kept on one line. */
+static void
+result(int ok, const char *fmt, const char *arg)
+{
+	char name[256], *p;
+
+	snprintf(name, sizeof(name), fmt, arg);
+	for (p = name; *p; p++)
+		if (*p == '\n')
+			*p = ' ';
+	printf("%s - %s\n", ok ? "ok" : "not ok", name);
+	failures += !ok;
+}
+
+static void
+test_versions(void)
+{
+	static const struct {
+		int (*parse)(const char *, struct llvm_version *);
+		const char *in;
+		int ret;
+		unsigned major, minor, patch;
+	} cases[] = {
+		{version_parse, "22.1.2", 0, 22, 1, 2},
+		{version_parse, "22.1", 0, 22, 1, 0},
+		{version_parse, "14", 0, 14, 0, 0},
+		{version_parse, "x1", -1, 0, 0, 0},
+		{version_from_producer, "LLVM22.1.2-rust-1.95.0-stable", 0, 22, 1, 2},
+		{version_from_producer, "LLVM14.0.6", 0, 14, 0, 6},
+		{version_from_producer, "LLVM23.0.0git", 0, 23, 0, 0},
+		{version_from_producer, "APPLE_1_1500.3.9.4_0", -1, 0, 0, 0},
+		{version_from_rustc, "rustc 1.95.0 (59807616e 2026-04-14)\nbinary: rustc\n"
+		                     "release: 1.95.0\nLLVM version: 22.1.2\n", 0, 22, 1, 2},
+		{version_from_rustc, "rustc 1.95.0\n", -1, 0, 0, 0},
+		{version_from_cc, "Debian clang version 14.0.6\nTarget: x86_64-pc-linux-gnu\n", 0, 14, 0, 6},
+		{version_from_cc, "clang version 19.1.7 (https://github.com/llvm/llvm-project)\n", 0, 19, 1, 7},
+		{version_from_cc, "Ubuntu clang version 22.1.8 (1ubuntu1)\n", 0, 22, 1, 8},
+		{version_from_cc, "gcc (Debian 12.2.0-14) 12.2.0\n", -1, 0, 0, 0},
+		{version_from_cc, "Apple clang version 15.0.0 (clang-1500.3.9.4)\n", -1, 0, 0, 0},
+	};
+	static const struct {
+		struct llvm_version reader, producer;
+		int ok;
+	} reads[] = {
+		{{22, 1, 2}, {22, 1, 8}, 1},   /* Debian's clang-22 and rustc 1.95 */
+		{{22, 1, 2}, {14, 0, 6}, 1},
+		{{22, 1, 2}, {23, 1, 0}, 0},
+		{{22, 1, 2}, {22, 2, 0}, 0},
+		{{22, 1, 2}, {21, 9, 9}, 1},
+	};
+	size_t i;
+
+	for (i = 0; i < LEN(cases); i++) {
+		struct llvm_version v = {0, 0, 0};
+		int ret = cases[i].parse(cases[i].in, &v);
+
+		result(ret == cases[i].ret && (ret < 0 ||
+		       (v.major == cases[i].major && v.minor == cases[i].minor &&
+		        v.patch == cases[i].patch)),
+		       "version: parse '%s'", cases[i].in);
+	}
+	for (i = 0; i < LEN(reads); i++) {
+		char a[32], b[64];
+
+		snprintf(b, sizeof(b), "%s reads %s",
+		         version_str(&reads[i].reader, a),
+		         version_str(&reads[i].producer, b + 40));
+		result(version_can_read(&reads[i].reader, &reads[i].producer) ==
+		       reads[i].ok, "version: %s", b);
+	}
+}
+
+static void
+test_targets(void)
+{
+	static const struct {
+		const char *triple, *family;
+		int elf;
+	} triples[] = {
+		{"x86_64-unknown-linux-gnu", "x86_64", 1},
+		{"x86_64-unknown-none-elf", "x86_64", 1},
+		{"x86_64-pc-linux-gnu", "x86_64", 1},
+		{"i686-pc-linux-gnu", "x86", 1},
+		{"aarch64-unknown-linux-gnu", "aarch64", 1},
+		{"arm64-apple-macosx14.0.0", "aarch64", 0},
+		{"thumbv7em-none-unknown-eabihf", "arm", 1},
+		{"armv7-unknown-linux-gnueabihf", "arm", 1},
+		{"riscv64-unknown-linux-gnu", "riscv64", 1},
+		{"s390x-unknown-linux-gnu", "s390x", 1},
+		{"x86_64-pc-windows-msvc", "x86_64", 0},
+		{"wasm32-unknown-unknown", "wasm32", 0},
+	};
+	static const struct {
+		const char *dl, *prefix;
+		char order;
+	} layouts[] = {
+		{"e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128", ".L", 'e'},
+		{"E-m:m-p:32:32-i8:8:32-i16:16:32-i64:64-n32-S64", "$", 'E'},
+		{"e-m:o-i64:64-i128:128-n32:64-S128-Fn32", NULL, 'e'},
+		{"i64:64-n32:64", NULL, 'E'},
+	};
+	size_t i;
+
+	for (i = 0; i < LEN(triples); i++) {
+		char buf[32];
+
+		result(strcmp(target_arch_family(triples[i].triple, buf, sizeof(buf)),
+		              triples[i].family) == 0,
+		       "target: family of '%s'", triples[i].triple);
+		result(target_is_elf(triples[i].triple) == triples[i].elf,
+		       "target: whether '%s' is ELF", triples[i].triple);
+	}
+	for (i = 0; i < LEN(layouts); i++) {
+		const char *p = target_private_prefix(layouts[i].dl);
+
+		result(p == layouts[i].prefix ||
+		       (p && layouts[i].prefix && strcmp(p, layouts[i].prefix) == 0),
+		       "target: private prefix of '%s'", layouts[i].dl);
+		result(target_dl_byte_order(layouts[i].dl) == layouts[i].order,
+		       "target: byte order of '%s'", layouts[i].dl);
+	}
+}
+
+/* A bit writer, to make bitstreams by hand. */
+struct bits {
+	unsigned char data[256];
+	size_t pos;
+};
+
+static void
+put(struct bits *b, unsigned long v, unsigned width)
+{
+	unsigned i;
+
+	for (i = 0; i < width; i++, b->pos++)
+		if (v >> i & 1)
+			b->data[b->pos / 8] |= (unsigned char)(1u << (b->pos % 8));
+}
+
+static void
+put_vbr(struct bits *b, unsigned long v, unsigned width)
+{
+	unsigned long hi = 1UL << (width - 1);
+
+	while (v >= hi) {
+		put(b, (v & (hi - 1)) | hi, width);
+		v >>= width - 1;
+	}
+	put(b, v, width);
+}
+
+static void
+align(struct bits *b)
+{
+	b->pos = (b->pos + 31) & ~(size_t)31;
+}
+
+/* Bitcode with an identification block naming producer, written with
+ * unabbreviated records, then a module block that claims nwords words. */
+static size_t
+make_bitcode(struct bits *b, const char *producer, unsigned long nwords)
+{
+	size_t i;
+
+	memset(b, 0, sizeof(*b));
+	put(b, 'B', 8);
+	put(b, 'C', 8);
+	put(b, 0xC0, 8);
+	put(b, 0xDE, 8);
+	put(b, 1, 2);           /* ENTER_SUBBLOCK */
+	put_vbr(b, 13, 8);      /* IDENTIFICATION_BLOCK_ID */
+	put_vbr(b, 5, 4);       /* abbreviation width */
+	align(b);
+	put(b, 0, 32);          /* length, unchecked here */
+	put(b, 3, 5);           /* UNABBREV_RECORD: STRING */
+	put_vbr(b, 1, 6);
+	put_vbr(b, strlen(producer), 6);
+	for (i = 0; producer[i]; i++)
+		put_vbr(b, (unsigned char)producer[i], 6);
+	put(b, 3, 5);           /* UNABBREV_RECORD: EPOCH 0 */
+	put_vbr(b, 2, 6);
+	put_vbr(b, 1, 6);
+	put_vbr(b, 0, 6);
+	put(b, 0, 5);           /* END_BLOCK */
+	align(b);
+	put(b, 1, 2);           /* ENTER_SUBBLOCK: MODULE_BLOCK */
+	put_vbr(b, 8, 8);
+	put_vbr(b, 3, 4);
+	align(b);
+	put(b, nwords, 32);
+	put(b, 0, 32);          /* one word of module */
+	return b->pos / 8;
+}
+
+static void
+test_bitcode(void)
+{
+	struct bits b;
+	struct bc_ident id;
+	size_t n;
+
+	n = make_bitcode(&b, "LLVM23.0.0git", 1);
+	result(bc_identify(b.data, n, &id) == BC_OK && id.found &&
+	       strcmp(id.producer, "LLVM23.0.0git") == 0,
+	       "bitcode: %s", "reads an unabbreviated producer");
+	result(bc_identify(b.data, n, &id) == BC_OK && id.char_kind == 'v' &&
+	       id.char_width == 6, "bitcode: %s", "knows where the characters are");
+	result(bc_identify(b.data, n - 8, &id) == BC_TRUNCATED,
+	       "bitcode: %s", "a cut module block is truncated");
+	n = make_bitcode(&b, "LLVM14.0.6", 50);
+	result(bc_identify(b.data, n, &id) == BC_TRUNCATED,
+	       "bitcode: %s", "a module block longer than the file is truncated");
+	result(bc_identify((const unsigned char *)"hello, world", 12, &id) ==
+	       BC_NOT_BITCODE, "bitcode: %s", "text is not bitcode");
+	result(bc_identify((const unsigned char *)"BC", 2, &id) == BC_NOT_BITCODE,
+	       "bitcode: %s", "two bytes are not bitcode");
+	result(bc_identify(b.data, 20, &id) == BC_TRUNCATED,
+	       "bitcode: %s", "a cut identification block is truncated");
+	result(bc_is_bitcode(b.data, n) && !bc_is_bitcode((const unsigned char *)"\177ELF", 4),
+	       "bitcode: %s", "bc_is_bitcode");
+}
+
+static void
+test_link_parse(void)
+{
+	static const struct {
+		const char *args, *error;
+		size_t ncrates, nhelpers;
+		int emit, opt, force, fsect;
+	} cases[] = {
+		{"link a.bc --helpers h.bc -o a.o", NULL, 1, 1, EMIT_OBJ, OPT_DEFAULT, 1, 1},
+		{"link a.bc b.bc --helpers h.bc --helpers i.bc -o a.o --emit=ll", NULL, 2, 2, EMIT_LL, OPT_DEFAULT, 1, 1},
+		{"link -o a.o --opt=O2 a.bc --no-force-inline", NULL, 1, 0, EMIT_OBJ, OPT_O2, 0, 1},
+		{"link a.bc -o a.s --emit=asm --no-function-sections", NULL, 1, 0, EMIT_ASM, OPT_DEFAULT, 1, 0},
+		{"link a.bc -o a.bc2 --emit=llvm-bc --opt=none", NULL, 1, 0, EMIT_BC, OPT_NONE, 1, 1},
+		{"link a.bc", "no output file given (-o)", 0, 0, 0, 0, 0, 0},
+		{"link -o a.o", "no crate bitcode given", 0, 0, 0, 0, 0, 0},
+		{"link a.bc -o a.o --emit=exe", "'exe' is not a valid value for --emit", 0, 0, 0, 0, 0, 0},
+		{"link a.bc -o a.o --opt=fast", "'fast' is not a valid value for --opt", 0, 0, 0, 0, 0, 0},
+		{"link a.bc -o a.o --frob", "unknown option '--frob'", 0, 0, 0, 0, 0, 0},
+		{"link a.bc -o", "option '-o' needs a value", 0, 0, 0, 0, 0, 0},
+	};
+	size_t i;
+
+	for (i = 0; i < LEN(cases); i++) {
+		char *copy = xstrdup(cases[i].args), *argv[16], *tok;
+		struct link_args a;
+		const char *err;
+		int argc = 0, ok;
+
+		for (tok = strtok(copy, " "); tok && argc < 15; tok = strtok(NULL, " "))
+			argv[argc++] = tok;
+		argv[argc] = NULL;
+		err = link_parse(argc, argv, &a);
+		if (cases[i].error)
+			ok = err && strcmp(err, cases[i].error) == 0;
+		else
+			ok = !err && a.o.ncrates == cases[i].ncrates &&
+			     a.o.nhelpers == cases[i].nhelpers &&
+			     (int)a.o.emit == cases[i].emit &&
+			     (int)a.o.opt == cases[i].opt &&
+			     a.o.force_inline == cases[i].force &&
+			     a.o.function_sections == cases[i].fsect;
+		result(ok, "link_parse: %s", cases[i].args);
+		free(a.o.crates);
+		free(a.o.helpers);
+		free(copy);
+	}
+}
+
+static void
+test_strmap(void)
+{
+	struct strmap m = STRMAP_INIT;
+	char key[32];
+	int i, ok = 1;
+
+	for (i = 0; i < 1000; i++) {
+		snprintf(key, sizeof(key), "k%d", i);
+		strmap_put(&m, key, (void *)(long)(i + 1));
+	}
+	for (i = 0; i < 1000; i++) {
+		snprintf(key, sizeof(key), "k%d", i);
+		ok &= strmap_get(&m, key) == (void *)(long)(i + 1);
+	}
+	result(ok && m.n == 1000, "strmap: %s", "1000 keys survive growth");
+	result(strmap_put(&m, "k7", (void *)1) == (void *)8 && m.n == 1000,
+	       "strmap: %s", "put returns the old value");
+	result(strmap_get(&m, "missing") == NULL, "strmap: %s", "absent key");
+	strmap_release(&m);
+}
+
+int
+main(void)
+{
+	test_versions();
+	test_targets();
+	test_bitcode();
+	test_link_parse();
+	test_strmap();
+	return failures != 0;
+}
