@@ -19,10 +19,12 @@ LIBOBJ = \
 	src/util.o \
 	src/version.o \
 	src/llvm_codegen.o \
+	src/llvm_import.o \
 	src/llvm_layout.o \
 	src/llvm_link.o \
 	src/llvm_load.o \
 	src/llvm_opt.o \
+	src/llvm_target.o \
 	src/llvm_util.o
 
 HDR = src/bitcode.h src/cmd.h src/llvm.h src/llvm_int.h src/llvmapi.h \

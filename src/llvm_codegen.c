@@ -127,8 +127,8 @@ codegen_init(struct codegen *cg, LLVMModuleRef crate,
 		                                 cm);
 	}
 	cg->reloc_static = reloc == LLVMRelocStatic;
-	cg->large_data = target_is_x86_64(triple) &&
-	                 (cm == LLVMCodeModelMedium || cm == LLVMCodeModelLarge);
+	cg->large_model = target_is_x86_64(triple) &&
+	                  (cm == LLVMCodeModelMedium || cm == LLVMCodeModelLarge);
 	free(cpu);
 	free(features);
 	free(abi);
@@ -178,9 +178,15 @@ codegen_emit(struct codegen *cg, LLVMModuleRef m,
 	                                                            : LLVMAssemblyFile,
 	                                        &msg, &mb)) {
 		error("cannot compile '%s': %s", o->output,
-		      msg ? msg : diag_take(d, "code generation failed"));
+		      msg && *msg ? msg : diag_take(d, "code generation failed"));
 		LLVMDisposeMessage(msg);
 		return -1;
+	}
+	/* Errors in inline asm or calls to error() functions are reported as
+	 * diagnostics while code generation goes on. */
+	if (diag_failed(d)) {
+		LLVMDisposeMemoryBuffer(mb);
+		return error("cannot compile '%s': %s", o->output, diag_take(d, ""));
 	}
 	take_buffer(mb, out);
 	return 0;

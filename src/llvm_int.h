@@ -3,10 +3,12 @@
  * llvm.h instead and never sees an LLVM type.
  *
  * Ownership follows the C API: strings from LLVMGetValueName2() and
- * LLVMGetStringAttributeValue() are borrowed and live as long as the value;
- * messages from LLVM are freed with LLVMDisposeMessage(), error messages
- * with LLVMDisposeErrorMessage(); LLVMLinkModules2() destroys its source
- * module whether or not it succeeds.
+ * LLVMGetStringAttributeValue() are borrowed and live as long as the value
+ * and its name; messages from LLVM are freed with LLVMDisposeMessage(),
+ * error messages with LLVMDisposeErrorMessage(); LLVMLinkModules2()
+ * destroys its source module whether or not it succeeds, and frees the
+ * destination's declarations that the source defines, so values are never
+ * remembered by address across a link: by name.
  */
 #ifndef LLVM_INT_H
 #define LLVM_INT_H
@@ -17,8 +19,8 @@
 /*
  * Diagnostics: LLVM reports errors and warnings to a handler installed on
  * each context.  Warnings are printed at once, prefixed with the input
- * they concern; errors are collected for the caller's one-line message;
- * remarks and notes are dropped.
+ * they concern; errors are collected, and every step that can report one
+ * checks diag_failed(); remarks and notes are dropped.
  */
 struct diag {
 	const char *subject;  /* the input being read, linked or compiled */
@@ -30,12 +32,20 @@ void diag_install(LLVMContextRef ctx, struct diag *d);
 void diag_subject(struct diag *d, const char *subject);
 /* The errors collected since the last call, or fallback if none. */
 const char *diag_take(struct diag *d, const char *fallback);
+/* Whether LLVM reported an error since the last diag_take(). */
+int diag_failed(const struct diag *d);
 
 /* The input that LLVM is working on, for the fatal-error handler. */
 extern const char *llvm_subject;
 
-/* The name of a global value; borrowed from LLVM, not NUL-safe beyond len. */
+/* The name of a global value; borrowed from LLVM. */
 const char *value_name(LLVMValueRef v);
+
+/* Call fn for each global value of m: functions, variables, aliases,
+ * ifuncs.  fn may delete the value it is given. */
+void each_global(LLVMModuleRef m, void (*fn)(LLVMValueRef, void *), void *arg);
+int is_function(LLVMValueRef v);
+int is_variable(LLVMValueRef v);
 
 /* Enum attributes on a function. */
 int fn_has_attr(LLVMValueRef f, const char *attr);
@@ -48,6 +58,9 @@ char *fn_string_attr(LLVMValueRef f, const char *key);
 int linkage_is_local(LLVMLinkage l);
 /* External, not weak, not common: a second definition is an error. */
 int linkage_is_strong(LLVMLinkage l);
+/* Weak, linkonce or common, not ODR: the linker may pick another
+ * definition, so this one must not be inlined (LLVM's isInterposable()). */
+int linkage_is_interposable(LLVMLinkage l);
 
 /*
  * A module flag: its value (a uniqued constant or metadata, so two flags
@@ -65,25 +78,73 @@ long long module_flag_int(LLVMModuleRef m, const char *key, long long def);
 /* The string value of a module flag as a new string, or NULL. */
 char *module_flag_string(LLVMModuleRef m, const char *key);
 
-/* Code generation: the target machine for a crate module. */
+/* Code generation: the target machine for a crate module (llvm_codegen.c). */
 struct codegen {
 	LLVMTargetMachineRef tm;
 	int reloc_static;     /* the crate has no PIC Level module flag */
-	int large_data;       /* x86-64 medium or large code model */
+	int large_model;      /* x86-64 medium or large code model */
 };
 int codegen_init(struct codegen *cg, LLVMModuleRef crate,
                  const struct link_options *o);
 void codegen_release(struct codegen *cg);
-/* Make the object's sections look like rustc's (llvm_layout.c). */
-void layout_apply(LLVMModuleRef m, const struct codegen *cg,
-                  const struct link_options *o);
 /* Emit m in the requested form into out. */
 int codegen_emit(struct codegen *cg, LLVMModuleRef m,
                  const struct link_options *o, struct diag *d,
                  struct buf *out);
+/* Make the object's sections look like rustc's (llvm_layout.c). */
+void layout_apply(LLVMModuleRef m, const struct codegen *cg,
+                  const struct link_options *o);
 
-/* Run the optimization pipeline after the import (llvm_opt.c). */
+/* A bitcode file read into memory.  Lazy modules read from data. */
+struct input {
+	const char *path;
+	struct buf data;
+};
+
+struct helper_file {
+	struct input in;
+	struct strmap defines;  /* the functions it can contribute */
+};
+
+/* One "helperlink link" run (llvm_link.c). */
+struct session {
+	const struct link_options *o;
+	LLVMContextRef ctx;
+	struct diag diag;
+	struct codegen cg;
+	LLVMModuleRef crate, import;
+	const char *crate_path;
+	struct strmap crate_defined;   /* names of the crate's definitions */
+	struct strmap crate_strong;    /* the non-local, non-weak ones */
+	struct strmap crate_wants;     /* functions the crate declares */
+	struct strmap owner;           /* strong helper definition -> its file */
+	struct strmap imported;        /* helpers linked in -> their file */
+	struct helper_file *helpers;
+	struct buf helper_names;       /* what later messages are about */
+};
+
+/* Read a bitcode file, refusing it if a newer LLVM produced it. */
+int input_read(struct input *in, const char *path);
+/* Parse an input, lazily or not; NULL after printing why. */
+LLVMModuleRef input_parse(struct session *s, struct input *in, int lazy);
+/* Link src into dest; src is destroyed either way. */
+int link_into(struct session *s, LLVMModuleRef dest, LLVMModuleRef src,
+              const char *src_path, const char *dest_path);
+
+/* Make m agree with the crate on target, or say why not (llvm_target.c). */
+int target_unify(struct session *s, LLVMModuleRef m, const char *path);
+/* Refuse a module whose Error-behaviour module flags differ from the crate's. */
+int target_check_flags(struct session *s, LLVMModuleRef m, const char *path);
+
+/* Import the helpers the crate calls into s->import (llvm_import.c). */
+int import_helpers(struct session *s);
+
+/*
+ * Run the optimization pipeline after the import (llvm_opt.c).  changed
+ * names the functions that called helpers; those that still exist after
+ * inlining are cleaned up.
+ */
 int opt_run(LLVMModuleRef m, struct codegen *cg, const struct link_options *o,
-            LLVMValueRef *changed, size_t nchanged, struct diag *d);
+            const struct strmap *changed, struct diag *d);
 
 #endif

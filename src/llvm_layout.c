@@ -17,7 +17,9 @@
  *   .fini_array, where a C API target machine would use .ctors/.dtors.
  *
  * What cannot be reached this way: jump tables and exception tables stay in
- * one .rodata and one .gcc_except_table section instead of one per function.
+ * one .rodata and one .gcc_except_table section instead of one per function;
+ * and with the x86-64 medium and large code models, which use sections of
+ * their own, nothing is changed.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -60,9 +62,12 @@ set_section(LLVMValueRef g, const char *prefix, const char *private_prefix)
 	free(sym);
 }
 
-/* As CodeGenPrepare picks section prefixes when there is no profile. */
+/*
+ * Hot and cold functions get the prefixes CodeGenPrepare gives them when
+ * there is no profile; it does not run at -O0.
+ */
 static void
-function_sections(LLVMModuleRef m, const char *private_prefix)
+function_sections(LLVMModuleRef m, const char *private_prefix, int prefixes)
 {
 	LLVMValueRef f;
 
@@ -79,9 +84,9 @@ function_sections(LLVMModuleRef m, const char *private_prefix)
 			free(implicit);
 			continue;
 		}
-		if (fn_has_attr(f, "hot"))
+		if (prefixes && fn_has_attr(f, "hot"))
 			prefix = ".text.hot.";
-		else if (fn_has_attr(f, "cold"))
+		else if (prefixes && fn_has_attr(f, "cold"))
 			prefix = ".text.unlikely.";
 		set_section(f, prefix, private_prefix);
 	}
@@ -105,7 +110,7 @@ is_global_value(LLVMValueRef v)
 	       k == LLVMGlobalAliasValueKind || k == LLVMGlobalIFuncValueKind;
 }
 
-/* The global behind ptrtoint (gep inbounds (G, ...)), or NULL. */
+/* The global or block address behind ptrtoint (gep (G, ...)), or NULL. */
 static LLVMValueRef
 ptrtoint_base(LLVMValueRef c)
 {
@@ -116,7 +121,8 @@ ptrtoint_base(LLVMValueRef c)
 	while (LLVMGetValueKind(c) == LLVMConstantExprValueKind &&
 	       LLVMGetConstOpcode(c) == LLVMGetElementPtr)
 		c = LLVMGetOperand(c, 0);
-	return is_global_value(c) ? c : NULL;
+	return is_global_value(c) ||
+	       LLVMGetValueKind(c) == LLVMBlockAddressValueKind ? c : NULL;
 }
 
 /*
@@ -140,7 +146,13 @@ relocation_info(LLVMValueRef c)
 		LLVMValueRef a = ptrtoint_base(LLVMGetOperand(c, 0));
 		LLVMValueRef b = ptrtoint_base(LLVMGetOperand(c, 1));
 
-		if (a && b && local_symbol(a) && local_symbol(b))
+		/* Labels of one function: a computed-goto table. */
+		if (a && b && LLVMGetValueKind(a) == LLVMBlockAddressValueKind &&
+		    LLVMGetValueKind(b) == LLVMBlockAddressValueKind &&
+		    LLVMGetOperand(a, 0) == LLVMGetOperand(b, 0))
+			return RELOC_NONE;
+		if (a && b && is_global_value(a) && is_global_value(b) &&
+		    local_symbol(a) && local_symbol(b))
 			return RELOC_LOCAL;
 	}
 	n = LLVMGetNumOperands(c);
@@ -209,12 +221,31 @@ is_mergeable(LLVMValueRef g, LLVMValueRef init, LLVMTargetDataRef td)
 	return size == 4 || size == 8 || size == 16 || size == 32;
 }
 
+/* isNullOrUndef(): zero or undefined all through, as .bss wants. */
+static int
+is_null_or_undef(LLVMValueRef c)
+{
+	LLVMValueKind k = LLVMGetValueKind(c);
+	int i, n;
+
+	if (LLVMIsNull(c) || LLVMIsUndef(c))
+		return 1;
+	if (k != LLVMConstantArrayValueKind && k != LLVMConstantStructValueKind &&
+	    k != LLVMConstantVectorValueKind)
+		return 0;
+	n = LLVMGetNumOperands(c);
+	for (i = 0; i < n; i++)
+		if (!is_null_or_undef(LLVMGetOperand(c, (unsigned)i)))
+			return 0;
+	return 1;
+}
+
 /* The -fdata-sections prefix for a variable, or NULL for none. */
 static const char *
 data_prefix(LLVMValueRef g, LLVMTargetDataRef td, const struct codegen *cg)
 {
 	LLVMValueRef init = LLVMGetInitializer(g);
-	int zero = LLVMIsNull(init) || LLVMIsUndef(init);
+	int zero = is_null_or_undef(init);
 	enum reloc r;
 
 	if (LLVMIsThreadLocal(g))
@@ -305,10 +336,13 @@ layout_apply(LLVMModuleRef m, const struct codegen *cg,
 	private_prefix = target_private_prefix(LLVMGetDataLayoutStr(m));
 	structors_to_array(m, "llvm.global_ctors", ".init_array");
 	structors_to_array(m, "llvm.global_dtors", ".fini_array");
+	/* The x86-64 medium and large code models put large globals, and all
+	 * code for the large model, in .ltext, .ldata and friends, flagged
+	 * SHF_X86_64_LARGE; that is left to LLVM, without per-symbol sections. */
+	if (cg->large_model)
+		return;
 	if (o->function_sections)
-		function_sections(m, private_prefix);
-	/* Large globals of the x86-64 medium and large code models go to
-	 * .ldata and friends, by size; that is left to LLVM. */
-	if (o->data_sections && !cg->large_data)
+		function_sections(m, private_prefix, o->codegen_opt > 0);
+	if (o->data_sections)
 		data_sections(m, cg, private_prefix);
 }

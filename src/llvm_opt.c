@@ -24,17 +24,21 @@ static const char cleanup[] =
 	"simplifycfg,loop-mssa(licm<allowspeculation>),gvn,dse,"
 	"instcombine<no-verify-fixpoint>,simplifycfg";
 
+/* Report a pipeline that failed, or an error LLVM reported while it ran. */
 static int
 check(LLVMErrorRef err, const char *passes, struct diag *d)
 {
 	char *msg;
 
-	if (!err)
-		return 0;
-	msg = LLVMGetErrorMessage(err);
-	error("'%s': cannot run '%s': %s", d->subject, passes, msg);
-	LLVMDisposeErrorMessage(msg);
-	return -1;
+	if (err) {
+		msg = LLVMGetErrorMessage(err);
+		error("'%s': cannot run '%s': %s", d->subject, passes, msg);
+		LLVMDisposeErrorMessage(msg);
+		return -1;
+	}
+	if (diag_failed(d))
+		return error("'%s': %s", d->subject, diag_take(d, ""));
+	return 0;
 }
 
 static int
@@ -44,31 +48,39 @@ run(LLVMModuleRef m, const char *passes, struct codegen *cg,
 	return check(LLVMRunPasses(m, passes, cg->tm, po), passes, d);
 }
 
+/* Clean up the functions that called helpers, if inlining left them. */
 static int
 cleanup_changed(LLVMModuleRef m, struct codegen *cg,
-                LLVMPassBuilderOptionsRef po, LLVMValueRef *changed,
-                size_t nchanged, struct diag *d)
+                LLVMPassBuilderOptionsRef po, const struct strmap *changed,
+                struct diag *d)
 {
 	char pipeline[sizeof(cleanup) + 16];
 	size_t i;
 
-	if (nchanged == 0)
+	if (changed->n == 0)
 		return 0;
 	if (!LLVMRunPassesOnFunction) {
 		/* Before LLVM 20 a function pipeline runs on every function. */
 		snprintf(pipeline, sizeof(pipeline), "function(%s)", cleanup);
 		return run(m, pipeline, cg, po, d);
 	}
-	for (i = 0; i < nchanged; i++)
-		if (check(LLVMRunPassesOnFunction(changed[i], cleanup, cg->tm, po),
-		          cleanup, d) < 0)
+	for (i = 0; i < changed->cap; i++) {
+		LLVMValueRef f;
+
+		if (!changed->e[i].key ||
+		    !(f = LLVMGetNamedFunction(m, changed->e[i].key)) ||
+		    LLVMIsDeclaration(f))
+			continue;
+		if (check(LLVMRunPassesOnFunction(f, cleanup, cg->tm, po), cleanup,
+		          d) < 0)
 			return -1;
+	}
 	return 0;
 }
 
 int
 opt_run(LLVMModuleRef m, struct codegen *cg, const struct link_options *o,
-        LLVMValueRef *changed, size_t nchanged, struct diag *d)
+        const struct strmap *changed, struct diag *d)
 {
 	/* Without alwaysinline, LLVM's cost model decides, and it may also
 	 * inline calls between Rust functions that rustc left. */
@@ -89,7 +101,7 @@ opt_run(LLVMModuleRef m, struct codegen *cg, const struct link_options *o,
 	case OPT_DEFAULT:
 		ret = run(m, inliner, cg, po, d);
 		if (ret == 0)
-			ret = cleanup_changed(m, cg, po, changed, nchanged, d);
+			ret = cleanup_changed(m, cg, po, changed, d);
 		break;
 	default:
 		ret = run(m, whole[o->opt], cg, po, d);

@@ -14,6 +14,8 @@ diag_handler(LLVMDiagnosticInfoRef di, void *arg)
 	if (sev != LLVMDSError && sev != LLVMDSWarning)
 		return;
 	msg = LLVMGetDiagInfoDescription(di);
+	/* One line per message: LLVM adds the source line and a caret. */
+	msg[strcspn(msg, "\n")] = '\0';
 	if (sev == LLVMDSWarning) {
 		warn("'%s': %s", d->subject ? d->subject : "?", msg);
 	} else {
@@ -47,6 +49,12 @@ diag_take(struct diag *d, const char *fallback)
 	buf_addstr(&last, d->errors.len ? d->errors.data : fallback);
 	buf_reset(&d->errors);
 	return last.data;
+}
+
+int
+diag_failed(const struct diag *d)
+{
+	return d->errors.len > 0;
 }
 
 const char *
@@ -105,6 +113,41 @@ fn_string_attr(LLVMValueRef f, const char *key)
 	return xstrndup(s, len);
 }
 
+void
+each_global(LLVMModuleRef m, void (*fn)(LLVMValueRef, void *), void *arg)
+{
+	LLVMValueRef v, next;
+
+	for (v = LLVMGetFirstFunction(m); v; v = next) {
+		next = LLVMGetNextFunction(v);
+		fn(v, arg);
+	}
+	for (v = LLVMGetFirstGlobal(m); v; v = next) {
+		next = LLVMGetNextGlobal(v);
+		fn(v, arg);
+	}
+	for (v = LLVMGetFirstGlobalAlias(m); v; v = next) {
+		next = LLVMGetNextGlobalAlias(v);
+		fn(v, arg);
+	}
+	for (v = LLVMGetFirstGlobalIFunc(m); v; v = next) {
+		next = LLVMGetNextGlobalIFunc(v);
+		fn(v, arg);
+	}
+}
+
+int
+is_function(LLVMValueRef v)
+{
+	return LLVMGetValueKind(v) == LLVMFunctionValueKind;
+}
+
+int
+is_variable(LLVMValueRef v)
+{
+	return LLVMGetValueKind(v) == LLVMGlobalVariableValueKind;
+}
+
 int
 linkage_is_local(LLVMLinkage l)
 {
@@ -115,6 +158,13 @@ int
 linkage_is_strong(LLVMLinkage l)
 {
 	return l == LLVMExternalLinkage;
+}
+
+int
+linkage_is_interposable(LLVMLinkage l)
+{
+	return l == LLVMWeakAnyLinkage || l == LLVMLinkOnceAnyLinkage ||
+	       l == LLVMCommonLinkage || l == LLVMExternalWeakLinkage;
 }
 
 int

@@ -93,6 +93,7 @@ typedef int LLVMVerifierFailureAction;
 	X(14, REQ, LLVMBool, LLVMLinkModules2, (LLVMModuleRef Dest, LLVMModuleRef Src)) \
 	X(14, REQ, LLVMBool, LLVMVerifyModule, (LLVMModuleRef M, LLVMVerifierFailureAction Action, char **OutMessage)) \
 	X(14, REQ, LLVMMemoryBufferRef, LLVMWriteBitcodeToMemoryBuffer, (LLVMModuleRef M)) \
+	X(14, REQ, void, LLVMSetModuleInlineAsm2, (LLVMModuleRef M, const char *Asm, size_t Len)) \
 	X(14, REQ, char *, LLVMPrintModuleToString, (LLVMModuleRef M)) \
 	/* Metadata: module flags are read from the llvm.module.flags node, \
 	 * because LLVMCopyModuleFlagsMetadata() reaches llvm_unreachable() \
@@ -111,6 +112,8 @@ typedef int LLVMVerifierFailureAction;
 	X(14, REQ, LLVMValueRef, LLVMGetNextGlobalAlias, (LLVMValueRef GA)) \
 	X(14, REQ, LLVMValueRef, LLVMGetFirstGlobalIFunc, (LLVMModuleRef M)) \
 	X(14, REQ, LLVMValueRef, LLVMGetNextGlobalIFunc, (LLVMValueRef IFunc)) \
+	X(14, REQ, LLVMValueRef, LLVMAliasGetAliasee, (LLVMValueRef Alias)) \
+	X(14, REQ, LLVMValueRef, LLVMGetGlobalIFuncResolver, (LLVMValueRef IFunc)) \
 	X(14, REQ, LLVMValueRef, LLVMGetNamedFunction, (LLVMModuleRef M, const char *Name)) \
 	X(14, REQ, LLVMValueRef, LLVMGetNamedGlobal, (LLVMModuleRef M, const char *Name)) \
 	X(14, REQ, LLVMModuleRef, LLVMGetGlobalParent, (LLVMValueRef Global)) \
@@ -232,6 +235,9 @@ typedef int LLVMVerifierFailureAction;
 	V(14, LLVMGlobalVariableValueKind, 8) \
 	V(14, LLVMBlockAddressValueKind, 9) \
 	V(14, LLVMConstantExprValueKind, 10) \
+	V(14, LLVMConstantArrayValueKind, 11) \
+	V(14, LLVMConstantStructValueKind, 12) \
+	V(14, LLVMConstantVectorValueKind, 13) \
 	V(14, LLVMInstructionValueKind, 24) \
 	V(14, LLVMIntegerTypeKind, 8) \
 	V(14, LLVMArrayTypeKind, 11) \

@@ -34,7 +34,7 @@ ask(const char *prog, const char *arg1, const char *arg2, struct buf *out)
 	argv[1] = (char *)arg1;
 	argv[2] = (char *)arg2;
 	argv[3] = NULL;
-	return run_capture(argv, out, NULL);
+	return run_capture(argv, out);
 }
 
 char *

@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,6 +64,7 @@ fatal(const char *fmt, ...)
 {
 	va_list ap;
 
+	capture_end();
 	va_start(ap, fmt);
 	vreport(NULL, fmt, ap);
 	va_end(ap);
@@ -329,70 +331,49 @@ check_writable(const char *path)
 	return fd < 0 ? -1 : 0;
 }
 
-static void
-drain(int fd, struct buf *b)
+int
+run_capture(char *const argv[], struct buf *out)
 {
 	char chunk[4096];
+	int fds[2], status;
 	ssize_t n;
+	pid_t pid;
 
-	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
+	if (pipe(fds) < 0)
+		return -1;
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	if (pid < 0) {
+		close(fds[0]);
+		close(fds[1]);
+		return -1;
+	}
+	if (pid == 0) {
+		int null = open("/dev/null", O_WRONLY);
+
+		dup2(fds[1], 1);
+		if (null >= 0)
+			dup2(null, 2);
+		close(fds[0]);
+		close(fds[1]);
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	close(fds[1]);
+	while ((n = read(fds[0], chunk, sizeof(chunk))) != 0) {
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
 			break;
 		}
-		if (b)
-			buf_add(b, chunk, (size_t)n);
+		buf_add(out, chunk, (size_t)n);
 	}
-}
-
-int
-run_capture(char *const argv[], struct buf *out, struct buf *err)
-{
-	int outp[2], errp[2], status;
-	pid_t pid;
-
-	if (pipe(outp) < 0)
-		return -1;
-	if (pipe(errp) < 0) {
-		close(outp[0]);
-		close(outp[1]);
-		return -1;
-	}
-	fflush(stdout);
-	fflush(stderr);
-	pid = fork();
-	if (pid < 0) {
-		close(outp[0]);
-		close(outp[1]);
-		close(errp[0]);
-		close(errp[1]);
-		return -1;
-	}
-	if (pid == 0) {
-		dup2(outp[1], 1);
-		dup2(errp[1], 2);
-		close(outp[0]);
-		close(outp[1]);
-		close(errp[0]);
-		close(errp[1]);
-		execvp(argv[0], argv);
-		_exit(127);
-	}
-	close(outp[1]);
-	close(errp[1]);
-	/* The programs run here print little, so reading the pipes one after
-	 * the other cannot fill the second one and deadlock. */
-	drain(outp[0], out);
-	drain(errp[0], err);
-	close(outp[0]);
-	close(errp[0]);
+	close(fds[0]);
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR)
 			return -1;
-	if (!WIFEXITED(status))
-		return -1;
-	if (WEXITSTATUS(status) == 127)
+	if (!WIFEXITED(status) || WEXITSTATUS(status) == 127)
 		return -1;
 	return WEXITSTATUS(status);
 }
@@ -480,6 +461,38 @@ static struct {
 	const char *subject;
 } capture = {-1, NULL, NULL};
 
+static const int crash_signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT};
+
+/*
+ * A crash inside LLVM while fd 2 is captured: put standard error back and
+ * copy there what was captured, which may be LLVM's last words, then die
+ * of the same signal.  Only async-signal-safe calls.
+ */
+static void
+on_crash(int sig)
+{
+	char chunk[4096];
+	ssize_t n;
+	int fd = fileno(capture.file);
+
+	dup2(capture.saved_fd, 2);
+	if (lseek(fd, 0, SEEK_SET) == 0)
+		while ((n = read(fd, chunk, sizeof(chunk))) > 0)
+			if (write(2, chunk, (size_t)n) < 0)
+				break;
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void
+crash_handlers(void (*handler)(int))
+{
+	size_t i;
+
+	for (i = 0; i < LEN(crash_signals); i++)
+		signal(crash_signals[i], handler);
+}
+
 void
 capture_begin(const char *subject)
 {
@@ -498,6 +511,7 @@ capture_begin(const char *subject)
 	}
 	report_fd = capture.saved_fd;
 	capture.subject = subject;
+	crash_handlers(on_crash);
 }
 
 /* Print each distinct captured line as a warning about the subject. */
@@ -505,16 +519,20 @@ static void
 capture_flush(void)
 {
 	struct strmap seen = STRMAP_INIT;
-	char line[4096];
+	char *line = NULL;
+	size_t size = 0;
+	ssize_t n;
 
 	fflush(stderr);
 	rewind(capture.file);
-	while (fgets(line, sizeof(line), capture.file)) {
-		line[strcspn(line, "\n")] = '\0';
-		if (!*line || strmap_put(&seen, line, (void *)1))
+	while ((n = getline(&line, &size, capture.file)) > 0) {
+		if (line[n - 1] == '\n')
+			line[--n] = '\0';
+		if (n == 0 || strmap_put(&seen, line, (void *)1))
 			continue;
 		warn("'%s': %s", capture.subject ? capture.subject : "LLVM", line);
 	}
+	free(line);
 	strmap_release(&seen);
 	if (ftruncate(fileno(capture.file), 0) == 0)
 		rewind(capture.file);
@@ -534,6 +552,7 @@ capture_end(void)
 {
 	if (!capture.file)
 		return;
+	crash_handlers(SIG_DFL);
 	capture_flush();
 	dup2(capture.saved_fd, 2);
 	close(capture.saved_fd);

@@ -27,7 +27,8 @@ _Noreturn void usage_error(const char *fmt, ...);
  * Capture what is written to file descriptor 2 by code that does not use
  * these functions (LLVM prints some warnings there itself), to print each
  * distinct line later as "helperlink: warning: 'SUBJECT': LINE".  The
- * messages above go to the real standard error meanwhile.  Subjects are
+ * messages above go to the real standard error meanwhile; fatal() and a
+ * crash end the capture and let what it holds through.  Subjects are
  * borrowed until the next capture_subject() or capture_end().
  */
 void capture_begin(const char *subject);
@@ -74,12 +75,11 @@ int write_file_atomic(const char *path, const void *data, size_t len);
 int check_writable(const char *path);
 
 /*
- * Run argv[0] (searched in PATH) with its output captured: stdout into
- * out, stderr into err if err is not NULL (otherwise discarded).  Returns
- * the exit status, or -1 when the program could not be started or was
- * killed by a signal.
+ * Run argv[0] (searched in PATH) with its standard output captured into
+ * out and its standard error discarded.  Returns the exit status, or -1
+ * when the program could not be started or was killed by a signal.
  */
-int run_capture(char *const argv[], struct buf *out, struct buf *err);
+int run_capture(char *const argv[], struct buf *out);
 
 /* Whether s starts with prefix. */
 int startswith(const char *s, const char *prefix);

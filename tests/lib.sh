@@ -17,6 +17,34 @@ check() {
 	if "$@"; then ok "$_name"; else notok "$_name"; fi
 }
 
+# status_is N NAME CMD...: the test passes when CMD exits with status N.
+status_is() {
+	_want=$1
+	_name=$2
+	shift 2
+	"$@"
+	_status=$?
+	if [ $_status -eq "$_want" ]; then
+		ok "$_name"
+	else
+		notok "$_name (exit status $_status, not $_want)"
+	fi
+}
+
+# hl_link OUT ARGS...: "helperlink link ARGS -o OUT", itself a test: it
+# passes when helperlink exits 0 and writes OUT.  Messages go to OUT.err.
+hl_link() {
+	_out=$1
+	shift
+	rm -f "$_out"
+	if $HL link "$@" -o "$_out" 2>"$_out.err" && [ -s "$_out" ]; then
+		ok "link $_out"
+	else
+		notok "link $_out"
+		detail "$_out.err"
+	fi
+}
+
 # detail FILE: show a file's content as details.
 detail() { sed 's/^/# /' "$1"; }
 

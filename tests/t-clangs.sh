@@ -19,8 +19,7 @@ for major in 14 19 22; do
 		continue
 	fi
 	$cc -O2 -c -emit-llvm "$FIXTURES/user/helpers.c" -o user-$major.bc
-	$HL link "$FX/user-app.bc" --helpers user-$major.bc -o user-$major.o \
-		2>/dev/null
+	hl_link user-$major.o "$FX/user-app.bc" --helpers user-$major.bc
 	check "clang $major: userspace helpers inlined" \
 		test "$(refs 'rust_helper_ring_(push|pop|len)|rust_helper_add_total' user-$major.o)" -eq 0
 	cc "$FX/user-main.o" "$FX/user-lib.o" "$FX/user-helpers.o" \
@@ -29,8 +28,7 @@ for major in 14 19 22; do
 
 	$cc $(cat "$FX/kernel-cflags") -c -emit-llvm \
 		"$FIXTURES/kernel/khelpers.c" -o kernel-$major.bc
-	$HL link "$FX/kernel-crate.bc" --helpers kernel-$major.bc \
-		-o kernel-$major.o 2>/dev/null
+	hl_link kernel-$major.o "$FX/kernel-crate.bc" --helpers kernel-$major.bc
 	check "clang $major: kernel helpers inlined" \
 		test "$(refs_prefix rust_helper_ kernel-$major.o)" -eq 0
 	check "clang $major: no SSE or MMX" sh -c \

@@ -18,8 +18,8 @@ lib=$(sed -n 's/^LLVM .* (\(.*\))$/\1/p' version.out)
 HELPERLINK_LLVM=$lib $HL --version >env.out
 same "HELPERLINK_LLVM picks the library" version.out env.out
 check "--llvm picks the library" sh -c "$HL --llvm '$lib' --version | grep -qF '$lib'"
-check "RUSTC that is not there, no override: exit 1" \
-	sh -c "! RUSTC=/nonexistent/rustc $HL --version >/dev/null 2>&1"
+status_is 1 "RUSTC that is not there, no override: exit 1" \
+	sh -c "RUSTC=/nonexistent/rustc $HL --version >/dev/null 2>&1"
 $HL 2>noargs.err
 check "no command: exit 2" test $? -eq 2
 $HL link 2>link.err

@@ -48,5 +48,5 @@ config HELPERLINK_OK
 EOK
 check "usable as \$(success,...): exit status only" \
 	sh -c "$HL compat --rustc $RUSTC --cc $CLANG >/dev/null 2>&1"
-check "a rustc that is not there: exit 1" \
-	sh -c "! $HL compat --rustc /nonexistent/rustc --cc $CLANG >/dev/null 2>&1"
+status_is 1 "a rustc that is not there: exit 1" \
+	sh -c "$HL compat --rustc /nonexistent/rustc --cc $CLANG >/dev/null 2>&1"

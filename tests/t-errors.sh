@@ -29,6 +29,9 @@ $CLANG --target=aarch64-linux-gnu -O2 -c -emit-llvm \
 	"$FIXTURES/user/helpers.c" -o inputs/arm64.bc
 $CLANG --target=x86_64-linux-gnux32 -O2 -c -emit-llvm \
 	"$FIXTURES/user/helpers.c" -o inputs/x32.bc
+for f in bad_asm error_attr; do
+	$CLANG -O2 -c -emit-llvm "$FIXTURES/errors/$f.c" -o inputs/$f.bc
+done
 
 llvm=$($HL --version | sed -n 's/^LLVM \([0-9.]*\) .*/\1/p')
 helpers_version=$($CLANG --version | sed -n 's/.*clang version \([0-9.]*\).*/\1/p')

@@ -5,9 +5,8 @@
 
 $RUSTC -O --crate-type=lib -C codegen-units=1 \
 	--emit=obj=rustc.o,llvm-bc=ident.bc "$FIXTURES/identity/ident.rs"
-$HL link ident.bc -o hl.o 2>link.err
-check "link exits 0" test $? -eq 0
-check "no warnings" test ! -s link.err
+hl_link hl.o ident.bc
+check "no warnings" test ! -s hl.o.err
 
 nm rustc.o | sed 's/^[0-9a-f ]* //' | sort >syms.rustc
 nm hl.o | sed 's/^[0-9a-f ]* //' | sort >syms.hl
@@ -28,9 +27,20 @@ same "same kinds of sections" kinds.rustc kinds.hl
 readelf -SW rustc.o | grep -c ' \.text\.' >ntext.rustc
 readelf -SW hl.o | grep -c ' \.text\.' >ntext.hl
 same "one section per function, as rustc" ntext.rustc ntext.hl
-readelf -SW rustc.o | grep -oE '\.(data|bss|tdata|tbss)\.[^ ]+' | sort >data.rustc
-readelf -SW hl.o | grep -oE '\.(data|bss|tdata|tbss)\.[^ ]+' | sort >data.hl
-same "one section per variable, with rustc's names" data.rustc data.hl
+# Every variable's section, with its name and type (.bss is NOBITS).
+# rustc's jump tables are in .rodata.FUNCTION; they are left out.
+nm rustc.o | awk '$2 ~ /^[Tt]$/ {print ".rodata." $3}' | sort >functions
+data_sections() {
+	readelf -SW "$1" | sed -n 's/^ *\[ *[0-9]*\] //p' |
+		awk 'NR == FNR {jump[$0] = 1; next}
+		     $1 ~ /^\.(data|bss|tdata|tbss|rodata|data\.rel\.ro)\./ &&
+		     !($1 in jump) {print $1, $2}' functions - | sort
+}
+data_sections rustc.o >data.rustc
+data_sections hl.o >data.hl
+same "one section per variable, with rustc's names and types" data.rustc data.hl
+check "the zero statics are in .bss" \
+	sh -c "grep -q 'bss\..*PADDED.* NOBITS' data.hl && grep -q 'bss\..*NONE.* NOBITS' data.hl"
 
 # Machine code, without objdump's guesses at symbol names.  One difference
 # is known and allowed: LLVM calls __tls_get_addr through the GOT when
@@ -50,7 +60,7 @@ same "same machine code" code.rustc code.hl
 check "sections are per function (gc-sections)" \
 	sh -c "readelf -SW hl.o | grep -q ' \.text\.ident_opcode '"
 
-$HL link ident.bc -o nosect.o --no-function-sections --no-data-sections
+hl_link nosect.o ident.bc --no-function-sections --no-data-sections
 readelf -SW nosect.o | sed -n 's/^ *\[ *[0-9]*\] \([^ ]*\).*/\1/p' >nosect.sections
 check "--no-function-sections puts code in .text" \
 	sh -c "! grep -E '^\.text\..*(ident|_ZN)' nosect.sections"
@@ -59,7 +69,7 @@ check "--no-data-sections puts variables in shared sections" \
 
 # Constructors: .init_array, as rustc and clang, not .ctors.
 $CLANG -O2 -c -emit-llvm "$FIXTURES/identity/ctor.c" -o ctor.bc
-$HL link ctor.bc -o ctor.o
+hl_link ctor.o ctor.bc
 check "constructors in .init_array" \
 	sh -c "readelf -SW ctor.o | grep -q ' \.init_array  *INIT_ARRAY'"
 check "prioritized constructors in .init_array.200" \

@@ -5,10 +5,8 @@
 # kernel series, each shown to stop LLVM's own inliner.
 . "$top/tests/lib.sh"
 
-$HL link "$FX/kernel-crate.bc" --helpers "$FX/kernel-helpers.bc" -o k.o \
-	--verify 2>link.err
-check "link exits 0" test $? -eq 0
-$HL link "$FX/kernel-crate.bc" -o plain.o 2>/dev/null
+hl_link k.o "$FX/kernel-crate.bc" --helpers "$FX/kernel-helpers.bc" --verify
+hl_link plain.o "$FX/kernel-crate.bc"
 check "without helperlink the crate calls 9 helpers" \
 	test "$(refs_prefix rust_helper_ plain.o)" -eq 9
 check "no helper call left" test "$(refs_prefix rust_helper_ k.o)" -eq 0
@@ -36,10 +34,9 @@ for v in "control:-mno-sse -mno-mmx" \
 	name=${v%%:*}
 	$CLANG $base ${v#*:} -c -emit-llvm "$FIXTURES/kernel/khelpers.c" \
 		-o h-$name.bc
-	$HL link "$FX/kernel-crate.bc" --helpers h-$name.bc -o nf-$name.o \
-		--no-force-inline 2>/dev/null
-	$HL link "$FX/kernel-crate.bc" --helpers h-$name.bc -o f-$name.o \
-		2>/dev/null
+	hl_link nf-$name.o "$FX/kernel-crate.bc" --helpers h-$name.bc \
+		--no-force-inline
+	hl_link f-$name.o "$FX/kernel-crate.bc" --helpers h-$name.bc
 	left=$(refs_prefix rust_helper_ nf-$name.o)
 	if [ $name = control ]; then
 		check "control: LLVM inlines the helpers by itself" test "$left" -eq 0
@@ -50,7 +47,7 @@ for v in "control:-mno-sse -mno-mmx" \
 		test "$(refs_prefix rust_helper_ f-$name.o)" -eq 0
 done
 # The attributes behind the blockers, as LLVM reads them.
-$HL link "$FX/kernel-helpers.bc" -o helpers.ll --emit=ll 2>/dev/null
+hl_link helpers.ll "$FX/kernel-helpers.bc" --emit=ll
 check "the helpers are null_pointer_is_valid" grep -q '^attributes.*null_pointer_is_valid' helpers.ll
 check "the helpers are no-builtin-wcslen" grep -q '^attributes.*"no-builtin-wcslen"' helpers.ll
 check "the helpers disable SSE" grep -q '^attributes.*"target-features"=".*-sse' helpers.ll

@@ -3,11 +3,8 @@
 # state; unused helpers are not imported, variables are not duplicated.
 . "$top/tests/lib.sh"
 
-$HL link "$FX/user-app.bc" --helpers "$FX/user-helpers.bc" -o app.o \
-	--verify 2>link.err
-check "link exits 0" test $? -eq 0
-$HL link "$FX/user-app.bc" --helpers "$FX/user-helpers.bc" -o app.ll \
-	--emit=ll 2>/dev/null
+hl_link app.o "$FX/user-app.bc" --helpers "$FX/user-helpers.bc" --verify
+hl_link app.ll "$FX/user-app.bc" --helpers "$FX/user-helpers.bc" --emit=ll
 
 cc "$FX/user-main.o" "$FX/user-lib.o" "$FX/user-helpers.o" "$FX/user-app.o" \
 	-o plain && ./plain 1000 >plain.out
@@ -29,7 +26,7 @@ check "no helper symbol is defined or exported" \
 check "rust_helper_stamp stays a call (static state)" \
 	test "$(refs rust_helper_stamp app.o)" -gt 0
 echo "helperlink: warning: '$FX/user-helpers.bc': not inlining 'rust_helper_stamp': it uses the static variable 'stamps', which must not be duplicated" >stamp.expect
-grep 'rust_helper_stamp' link.err >stamp.actual
+grep 'rust_helper_stamp' app.o.err >stamp.actual
 same "the static-state warning" stamp.expect stamp.actual
 
 # Only what the crate uses is imported.
@@ -50,10 +47,8 @@ check "the external constant is available_externally in the IR" \
 
 # Determinism, for every output kind.
 for e in obj asm bc ll; do
-	$HL link "$FX/user-app.bc" --helpers "$FX/user-helpers.bc" -o a.$e \
-		--emit=$e 2>/dev/null
-	$HL link "$FX/user-app.bc" --helpers "$FX/user-helpers.bc" -o b.$e \
-		--emit=$e 2>/dev/null
+	hl_link a.$e "$FX/user-app.bc" --helpers "$FX/user-helpers.bc" --emit=$e
+	hl_link b.$e "$FX/user-app.bc" --helpers "$FX/user-helpers.bc" --emit=$e
 	check "--emit=$e is byte-identical from run to run" cmp -s a.$e b.$e
 done
 check "--emit=asm is assembly" grep -q 'app_run:' a.asm
@@ -61,8 +56,8 @@ check "--emit=bc is bitcode" sh -c "head -c 2 a.bc | grep -q BC"
 
 # The pipelines agree on behaviour.
 for p in none O2; do
-	$HL link "$FX/user-app.bc" --helpers "$FX/user-helpers.bc" -o app-$p.o \
-		--opt=$p 2>/dev/null
+	hl_link app-$p.o "$FX/user-app.bc" --helpers "$FX/user-helpers.bc" \
+		--opt=$p
 	cc "$FX/user-main.o" "$FX/user-lib.o" "$FX/user-helpers.o" app-$p.o \
 		-o app-$p && ./app-$p 1000 >app-$p.out
 	same "--opt=$p gives the same output" plain.out app-$p.out
@@ -70,13 +65,13 @@ done
 
 # Without alwaysinline LLVM decides; here it inlines the small helpers too,
 # and the program still behaves the same.
-$HL link "$FX/user-app.bc" --helpers "$FX/user-helpers.bc" -o nf.o \
-	--no-force-inline 2>/dev/null
+hl_link nf.o "$FX/user-app.bc" --helpers "$FX/user-helpers.bc" \
+	--no-force-inline
 cc "$FX/user-main.o" "$FX/user-lib.o" "$FX/user-helpers.o" nf.o -o nf &&
 	./nf 1000 >nf.out
 same "--no-force-inline gives the same output" plain.out nf.out
 
 # No --helpers: the crate is compiled as it is.
-$HL link "$FX/user-app.bc" -o alone.o 2>/dev/null
+hl_link alone.o "$FX/user-app.bc"
 check "without helpers every helper call stays" \
 	test "$(refs rust_helper_ring_push alone.o)" -eq "$(refs rust_helper_ring_push "$FX/user-app.o")"
