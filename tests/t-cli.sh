@@ -28,3 +28,7 @@ check "link without arguments: says what is missing" \
 	grep -q '^helperlink: link: no crate bitcode given$' link.err
 check "man page exists" test -s "$top/doc/helperlink.1"
 check "man page formats" sh -c "man -l '$top/doc/helperlink.1' >/dev/null 2>&1 || groff -man -Tascii '$top/doc/helperlink.1' >/dev/null"
+
+make -s -C "$top" install PREFIX="$PWD/prefix" >install.log 2>&1
+check "make install PREFIX=..." test -x prefix/bin/helperlink -a -f prefix/share/man/man1/helperlink.1
+check "the installed helperlink runs" sh -c "prefix/bin/helperlink --version >/dev/null"

@@ -9,6 +9,9 @@ hl_link k.o "$FX/kernel-crate.bc" --helpers "$FX/kernel-helpers.bc" --verify
 hl_link plain.o "$FX/kernel-crate.bc"
 check "without helperlink the crate calls 9 helpers" \
 	test "$(refs_prefix rust_helper_ plain.o)" -eq 9
+check "the helpers' triple is unified without a word" sh -c "! grep -qi triple k.o.err"
+check "every message is helperlink's, naming its input" \
+	sh -c "! grep -v \"^helperlink: warning: '$FX/kernel-helpers.bc': \" k.o.err"
 check "no helper call left" test "$(refs_prefix rust_helper_ k.o)" -eq 0
 check "no helper copy left" sh -c "! nm k.o | grep -q rust_helper_"
 check "rust_kernel_work is defined" sh -c "nm k.o | grep -q ' T rust_kernel_work$'"
