@@ -25,6 +25,7 @@ LIBOBJ = \
 	src/llvm_load.o \
 	src/llvm_opt.o \
 	src/llvm_target.o \
+	src/llvm_unique.o \
 	src/llvm_util.o
 
 HDR = src/bitcode.h src/cmd.h src/llvm.h src/llvm_int.h src/llvmapi.h \

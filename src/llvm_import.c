@@ -9,33 +9,37 @@
  * So before linking, each definition of the helper file is changed:
  *
  * - a helper the crate calls stays external, or becomes external if it was
- *   linkonce_odr or weak_odr: the linker starts from it;
+ *   linkonce_odr, weak_odr or available_externally (C99 inline): the
+ *   linker starts from it;
  * - another function becomes available_externally: the helpers' code may
  *   inline it, but it is not emitted, and calls and its address bind to
  *   the C object's definition, as they did in the C object; one that the
  *   linker may replace (weak) is also noinline;
  * - a variable is never copied: a mutable one becomes a declaration, a
  *   constant one available_externally, so that its value still folds;
- * - static functions and data are copied, being reachable no other way;
- *   so are aliases and ifuncs, with what they point to;
+ * - an external alias or ifunc gets a marker name and local linkage, and
+ *   once linked it is replaced by a declaration of its own name, so that
+ *   it too binds to the C object (a weak alias may be overridden);
+ * - static functions and data are copied, being reachable no other way,
+ *   unless they must stay unique (llvm_unique.c); a static in llvm.used
+ *   gets a marker name, as the list itself is dropped;
  * - top-level asm and the llvm.* arrays (constructors, llvm.used) belong
  *   to the C object and are dropped.
  *
  * The module is lazy, so values are changed in place, never replaced; the
  * llvm.* arrays, which no function body refers to, are the exception.
- *
- * Then, in the import module, a helper that reaches a static mutable
- * variable stays out of line, because its state must not be duplicated,
- * and the others get alwaysinline.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "llvm_int.h"
 
+#define ALIAS_MARK "helperlink.alias."
+
 struct scan {
 	struct session *s;
 	struct helper_file *hf;
+	size_t nfunctions, noptnone;
 	int failed;
 };
 
@@ -49,8 +53,13 @@ scan_definition(LLVMValueRef v, void *arg)
 	const char *name = value_name(v);
 	struct helper_file *other;
 
-	if (sc->failed || !*name || LLVMIsDeclaration(v) || linkage_is_local(l) ||
-	    l == LLVMAppendingLinkage || l == LLVMAvailableExternallyLinkage)
+	if (sc->failed || LLVMIsDeclaration(v) || l == LLVMAppendingLinkage)
+		return;
+	if (is_function(v)) {
+		sc->nfunctions++;
+		sc->noptnone += fn_has_attr(v, "optnone");
+	}
+	if (!*name || linkage_is_local(l))
 		return;
 	if (is_function(v) && !linkage_is_interposable(l))
 		strmap_put(&sc->hf->defines, name, sc->hf);
@@ -86,34 +95,35 @@ needed_from(struct session *s, struct helper_file *hf, struct strmap *needed)
 	return needed->n;
 }
 
-/* The global value behind a constant expression, or NULL. */
-static LLVMValueRef
-strip_to_global(LLVMValueRef c)
+/* Give the local values in llvm.used or llvm.compiler.used a marker name,
+ * so that llvm_unique.c knows them once the lists are gone; returns how
+ * many there are. */
+static int
+mark_used(LLVMModuleRef m, const char *list)
 {
-	while (c && LLVMGetValueKind(c) == LLVMConstantExprValueKind)
-		c = LLVMGetOperand(c, 0);
-	return c && (is_function(c) || is_variable(c)) ? c : NULL;
+	LLVMValueRef g = LLVMGetNamedGlobal(m, list), init, v;
+	int i, n, marked = 0;
+
+	if (!g || LLVMIsDeclaration(g))
+		return 0;
+	init = LLVMGetInitializer(g);
+	n = LLVMGetNumOperands(init);
+	for (i = 0; i < n; i++) {
+		v = LLVMGetOperand(init, (unsigned)i);
+		while (v && LLVMGetValueKind(v) == LLVMConstantExprValueKind)
+			v = LLVMGetOperand(v, 0);
+		if (v && (is_function(v) || is_variable(v)) &&
+		    linkage_is_local(LLVMGetLinkage(v)) &&
+		    !startswith(value_name(v), USED_MARK)) {
+			char *name = xasprintf(USED_MARK "%s", value_name(v));
+
+			LLVMSetValueName2(v, name, strlen(name));
+			free(name);
+			marked++;
+		}
+	}
+	return marked;
 }
-
-/* What aliases and ifuncs point to must be copied with them. */
-static void
-alias_targets(LLVMModuleRef m, struct strmap *copy)
-{
-	LLVMValueRef a, t;
-
-	for (a = LLVMGetFirstGlobalAlias(m); a; a = LLVMGetNextGlobalAlias(a))
-		if ((t = strip_to_global(LLVMAliasGetAliasee(a))) != NULL)
-			strmap_put(copy, value_name(t), a);
-	for (a = LLVMGetFirstGlobalIFunc(m); a; a = LLVMGetNextGlobalIFunc(a))
-		if ((t = strip_to_global(LLVMGetGlobalIFuncResolver(a))) != NULL)
-			strmap_put(copy, value_name(t), a);
-}
-
-struct prepare {
-	const struct strmap *needed;
-	struct strmap copy;     /* names to copy as local definitions */
-	int unoptimized;        /* a needed helper is optnone: clang -O0 */
-};
 
 static void
 make_local(LLVMValueRef v)
@@ -121,6 +131,12 @@ make_local(LLVMValueRef v)
 	LLVMSetLinkage(v, LLVMInternalLinkage);
 	LLVMSetVisibility(v, LLVMDefaultVisibility);
 }
+
+struct prepare {
+	const struct strmap *needed;
+	int unoptimized;   /* the whole file was built with -O0 */
+	int force_inline;
+};
 
 /* Decide what one definition of a helper file becomes (see the top). */
 static void
@@ -134,22 +150,29 @@ prepare_value(LLVMValueRef v, void *arg)
 		LLVMDeleteGlobal(v);
 		return;
 	}
-	if (LLVMIsDeclaration(v) || linkage_is_local(l) ||
-	    l == LLVMAvailableExternallyLinkage)
+	if (LLVMIsDeclaration(v))
 		return;
-	if (LLVMGetValueKind(v) == LLVMGlobalAliasValueKind) {
+	if (is_function(v) && p->unoptimized) {
+		/* clang -O0 marks every function so; -O2 would have inlined. */
+		fn_remove_attr(v, "optnone");
+		fn_remove_attr(v, "noinline");
+		if (p->force_inline && linkage_is_local(l))
+			fn_add_attr(v, "alwaysinline");
+	}
+	if (linkage_is_local(l))
+		return;
+	if (!is_function(v) && !is_variable(v)) {  /* an alias or ifunc */
+		char *mark = xasprintf(ALIAS_MARK "%s", name);
+
+		LLVMSetValueName2(v, mark, strlen(mark));
+		free(mark);
 		make_local(v);
 		return;
 	}
-	/* Comdats are for global objects (not aliases; LLVMSetComdat() on one
-	 * crashes).  available_externally and local values may not be in a
-	 * comdat, and the helpers the crate calls become local in the end. */
+	/* available_externally and local values may not be in a comdat, and
+	 * the helpers the crate calls become local in the end. */
 	LLVMSetComdat(v, NULL);
-	if (!is_function(v) && !is_variable(v)) {
-		make_local(v);  /* an ifunc */
-	} else if (strmap_get(&p->copy, name)) {
-		make_local(v);
-	} else if (is_variable(v)) {
+	if (is_variable(v)) {
 		if (LLVMIsGlobalConstant(v) && !LLVMIsThreadLocal(v) &&
 		    !linkage_is_interposable(l)) {
 			LLVMSetLinkage(v, LLVMAvailableExternallyLinkage);
@@ -159,12 +182,70 @@ prepare_value(LLVMValueRef v, void *arg)
 		}
 	} else if (strmap_get(p->needed, name)) {
 		LLVMSetLinkage(v, LLVMExternalLinkage);
-		if (fn_has_attr(v, "optnone"))
-			p->unoptimized = 1;
 	} else {
 		if (linkage_is_interposable(l))
 			fn_add_attr(v, "noinline");
 		LLVMSetLinkage(v, LLVMAvailableExternallyLinkage);
+	}
+}
+
+/* A harmless definition for dead aliases to point to (the C API cannot
+ * delete an alias, and an alias must point to a definition). */
+static LLVMValueRef
+alias_sink(LLVMModuleRef m)
+{
+	LLVMValueRef g = LLVMGetNamedGlobal(m, "helperlink.alias_sink");
+	LLVMTypeRef t;
+
+	if (g)
+		return g;
+	t = LLVMIntTypeInContext(LLVMGetModuleContext(m), 8);
+	g = LLVMAddGlobal(m, t, "helperlink.alias_sink");
+	LLVMSetInitializer(g, LLVMConstNull(t));
+	LLVMSetLinkage(g, LLVMInternalLinkage);
+	return g;
+}
+
+/* Replace the marked aliases and ifuncs just linked by declarations of
+ * their own names, and local aliases by what they point to. */
+static void
+resolve_aliases(LLVMModuleRef m)
+{
+	LLVMValueRef a, next, d;
+
+	for (a = LLVMGetFirstGlobalAlias(m); a; a = LLVMGetNextGlobalAlias(a)) {
+		const char *name = value_name(a);
+		LLVMTypeRef t = LLVMGlobalGetValueType(a);
+
+		if (LLVMGetFirstUse(a) == NULL)
+			continue;
+		if (!startswith(name, ALIAS_MARK)) {
+			LLVMReplaceAllUsesWith(a, LLVMAliasGetAliasee(a));
+		} else {
+			name += strlen(ALIAS_MARK);
+			d = LLVMGetNamedFunction(m, name);
+			if (!d)
+				d = LLVMGetNamedGlobal(m, name);
+			if (!d && LLVMGetTypeKind(t) == LLVMFunctionTypeKind)
+				d = LLVMAddFunction(m, name, t);
+			else if (!d)
+				d = LLVMAddGlobal(m, t, name);
+			LLVMReplaceAllUsesWith(a, d);
+		}
+		LLVMAliasSetAliasee(a, alias_sink(m));
+	}
+	for (a = LLVMGetFirstGlobalIFunc(m); a; a = next) {
+		const char *name = value_name(a);
+
+		next = LLVMGetNextGlobalIFunc(a);
+		if (!startswith(name, ALIAS_MARK))
+			continue;
+		name += strlen(ALIAS_MARK);
+		d = LLVMGetNamedFunction(m, name);
+		if (!d)
+			d = LLVMAddFunction(m, name, LLVMGlobalGetValueType(a));
+		LLVMReplaceAllUsesWith(a, d);
+		LLVMEraseGlobalIFunc(a);
 	}
 }
 
@@ -173,8 +254,8 @@ static int
 import_from(struct session *s, struct helper_file *hf)
 {
 	struct strmap needed = STRMAP_INIT;
-	struct prepare p = {&needed, STRMAP_INIT, 0};
-	struct scan sc = {s, hf, 0};
+	struct prepare p = {&needed, 0, s->o->force_inline};
+	struct scan sc = {s, hf, 0, 0, 0};
 	LLVMModuleRef m;
 	size_t i;
 	int ret = -1;
@@ -192,153 +273,49 @@ import_from(struct session *s, struct helper_file *hf)
 	if (target_unify(s, m, hf->in.path) < 0 ||
 	    target_check_flags(s, m, hf->in.path) < 0)
 		goto out;
-	alias_targets(m, &p.copy);
+	p.unoptimized = sc.nfunctions > 0 && sc.noptnone == sc.nfunctions;
+	if (p.unoptimized)
+		warn("'%s' was built without optimization; build helpers with -O2",
+		     hf->in.path);
+	if (mark_used(m, "llvm.used") + mark_used(m, "llvm.compiler.used") > 0)
+		s->used_statics = 1;
 	each_global(m, prepare_value, &p);
 	LLVMSetModuleInlineAsm2(m, "", 0);
-	if (p.unoptimized)
-		warn("'%s' was built without optimization; its helpers are "
-		     "inlined, but build it with -O2", hf->in.path);
 	ret = link_into(s, s->import, m, hf->in.path, s->crate_path);
 	m = NULL;
-	for (i = 0; ret == 0 && i < needed.cap; i++)
+	if (ret < 0)
+		goto out;
+	resolve_aliases(s->import);
+	for (i = 0; i < needed.cap; i++)
 		if (needed.e[i].key)
 			strmap_put(&s->imported, needed.e[i].key, hf);
 out:
 	if (m)
 		LLVMDisposeModule(m);
 	strmap_release(&needed);
-	strmap_release(&p.copy);
 	return ret;
 }
 
-/*
- * Static state: a helper whose code reaches a mutable variable with local
- * linkage would get its own copy of that variable, and the C object keeps
- * the other.  Such helpers are not inlined.
- */
-struct taint {
-	struct strmap reached;  /* function name -> the variable's name */
-	char **vars;            /* the variables' names, owned here */
-	size_t nvars;
-	LLVMValueRef *work;
-	size_t nwork, capwork;
-};
-
-static void
-taint_push(struct taint *t, LLVMValueRef v)
-{
-	if (t->nwork == t->capwork) {
-		t->capwork = t->capwork ? t->capwork * 2 : 64;
-		t->work = xrealloc(t->work, t->capwork * sizeof(*t->work));
-	}
-	t->work[t->nwork++] = v;
-}
-
-/* Mark every function from which var can be reached. */
-static void
-taint_from(struct taint *t, LLVMValueRef var)
-{
-	char *varname = xstrdup(value_name(var));
-
-	t->vars = xrealloc(t->vars, (t->nvars + 1) * sizeof(*t->vars));
-	t->vars[t->nvars++] = varname;
-	t->nwork = 0;
-	taint_push(t, var);
-	while (t->nwork > 0) {
-		LLVMValueRef v = t->work[--t->nwork];
-		LLVMUseRef u;
-
-		for (u = LLVMGetFirstUse(v); u; u = LLVMGetNextUse(u)) {
-			LLVMValueRef user = LLVMGetUser(u), f;
-
-			if (LLVMGetValueKind(user) != LLVMInstructionValueKind) {
-				taint_push(t, user);
-				continue;
-			}
-			f = LLVMGetBasicBlockParent(LLVMGetInstructionParent(user));
-			if (strmap_get(&t->reached, value_name(f)))
-				continue;
-			strmap_put(&t->reached, value_name(f), varname);
-			taint_push(t, f);
-		}
-	}
-}
-
-/* Replace a function definition by a declaration of the same name. */
-static void
-make_declaration(LLVMModuleRef m, LLVMValueRef f)
-{
-	char *name = xstrdup(value_name(f));
-	LLVMValueRef d = LLVMAddFunction(m, "", LLVMGlobalGetValueType(f));
-
-	LLVMReplaceAllUsesWith(f, d);
-	LLVMDeleteFunction(f);
-	LLVMSetValueName2(d, name, strlen(name));
-	free(name);
-}
-
-static void
-keep_state_out_of_line(struct session *s)
-{
-	struct taint t = {STRMAP_INIT, NULL, 0, NULL, 0, 0};
-	LLVMValueRef g;
-	size_t i;
-
-	for (g = LLVMGetFirstGlobal(s->import); g; g = LLVMGetNextGlobal(g))
-		if (!LLVMIsDeclaration(g) && linkage_is_local(LLVMGetLinkage(g)) &&
-		    !LLVMIsGlobalConstant(g))
-			taint_from(&t, g);
-	for (i = 0; i < s->imported.cap; i++) {
-		const char *name = s->imported.e[i].key, *var;
-		struct helper_file *hf;
-		LLVMValueRef f;
-
-		if (!name || !(var = strmap_get(&t.reached, name)))
-			continue;
-		hf = s->imported.e[i].val;
-		warn("'%s': not inlining '%s': it uses the static variable '%s', "
-		     "which must not be duplicated", hf->in.path, name, var);
-		f = LLVMGetNamedFunction(s->import, name);
-		if (f && !LLVMIsDeclaration(f))
-			make_declaration(s->import, f);
-	}
-	free(t.work);
-	for (i = 0; i < t.nvars; i++)
-		free(t.vars[i]);
-	free(t.vars);
-	strmap_release(&t.reached);
-}
-
-/*
- * Give the imported helpers alwaysinline.  clang -O0 marks every function
- * noinline and optnone; those two are dropped together, and the static
- * functions so marked are inlined too, as -O2 would have.  A helper that
- * is only noinline was marked so on purpose and stays a call.
- */
+/* Give the imported helpers alwaysinline; one marked noinline (or optnone,
+ * which implies it) was marked so on purpose and stays a call. */
 static void
 force_inline(struct session *s)
 {
-	LLVMValueRef f;
+	size_t i;
 
-	for (f = LLVMGetFirstFunction(s->import); f; f = LLVMGetNextFunction(f)) {
-		struct helper_file *hf = strmap_get(&s->imported, value_name(f));
-		int unoptimized;
+	for (i = 0; i < s->imported.cap; i++) {
+		struct helper_file *hf = s->imported.e[i].val;
+		LLVMValueRef f;
 
-		if (LLVMIsDeclaration(f))
+		if (!s->imported.e[i].key ||
+		    !(f = LLVMGetNamedFunction(s->import, s->imported.e[i].key)) ||
+		    LLVMIsDeclaration(f))
 			continue;
-		unoptimized = fn_has_attr(f, "optnone");
-		if (unoptimized) {
-			fn_remove_attr(f, "optnone");
-			fn_remove_attr(f, "noinline");
-		}
-		if (!hf && !(unoptimized && linkage_is_local(LLVMGetLinkage(f))))
-			continue;
-		if (fn_has_attr(f, "noinline")) {
+		if (fn_has_attr(f, "noinline"))
 			warn("'%s': '%s' is marked noinline; it stays a call",
 			     hf->in.path, value_name(f));
-			continue;
-		}
-		fn_add_attr(f, "alwaysinline");
+		else
+			fn_add_attr(f, "alwaysinline");
 	}
 }
 
@@ -361,7 +338,7 @@ import_helpers(struct session *s)
 	for (i = 0; i < o->nhelpers; i++)
 		if (import_from(s, &s->helpers[i]) < 0)
 			return -1;
-	keep_state_out_of_line(s);
+	keep_unique(s);
 	if (o->force_inline)
 		force_inline(s);
 	/* Cheap, as it holds only what was imported, and it turns an

@@ -121,6 +121,7 @@ struct session {
 	struct strmap imported;        /* helpers linked in -> their file */
 	struct helper_file *helpers;
 	struct buf helper_names;       /* what later messages are about */
+	int used_statics;              /* a helper file has statics marked used */
 };
 
 /* Read a bitcode file, refusing it if a newer LLVM produced it. */
@@ -138,6 +139,16 @@ int target_check_flags(struct session *s, LLVMModuleRef m, const char *path);
 
 /* Import the helpers the crate calls into s->import (llvm_import.c). */
 int import_helpers(struct session *s);
+
+/* The name prefix of static values that were in llvm.used. */
+#define USED_MARK "helperlink.used."
+
+/*
+ * Keep out of line the imported helpers that would duplicate what must
+ * exist once: mutable statics, statics in named sections or marked used,
+ * statics whose address escapes (llvm_unique.c).
+ */
+void keep_unique(struct session *s);
 
 /*
  * Run the optimization pipeline after the import (llvm_opt.c).  changed

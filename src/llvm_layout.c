@@ -10,9 +10,10 @@
  * - every function and variable gets the explicit section that
  *   -ffunction-sections/-fdata-sections would have given it: the prefix
  *   LLVM's TargetLoweringObjectFileELF picks for its kind, a dot and its
- *   symbol name.  LLVM still derives the section's type and flags from the
- *   global itself, so a prefix only decides the name, and the linker's
- *   placement by name;
+ *   symbol name.  LLVM derives an explicit section's flags from the global
+ *   itself, but its type from the name too: only a name starting with
+ *   .bss, .tbss or .tdata makes it NOBITS or thread-local, so the prefix
+ *   must be right, as the linker also places sections by name;
  * - llvm.global_ctors/dtors entries become pointers in .init_array and
  *   .fini_array, where a C API target machine would use .ctors/.dtors.
  *

@@ -162,6 +162,45 @@ callers_of_helpers(struct session *s, struct strmap *changed)
 	}
 }
 
+/*
+ * A helper whose address the crate takes must keep its identity: the
+ * address is the C object's.  Its name becomes an external declaration
+ * again, and only the direct calls go to the copy, which is renamed.
+ */
+static void
+keep_address(LLVMModuleRef m, LLVMValueRef f)
+{
+	LLVMValueRef d, user;
+	LLVMUseRef u, next;
+	char *name, *copy;
+	int taken = 0;
+
+	for (u = LLVMGetFirstUse(f); u && !taken; u = LLVMGetNextUse(u)) {
+		user = LLVMGetUser(u);
+		taken = !(LLVMGetValueKind(user) == LLVMInstructionValueKind &&
+		          LLVMGetCalledValue(user) == f &&
+		          LLVMGetOperandUse(user, (unsigned)LLVMGetNumOperands(user) - 1) == u);
+	}
+	if (!taken)
+		return;
+	name = xstrdup(value_name(f));
+	copy = xasprintf("%s.helperlink", name);
+	d = LLVMAddFunction(m, "", LLVMGlobalGetValueType(f));
+	LLVMReplaceAllUsesWith(f, d);
+	for (u = LLVMGetFirstUse(d); u; u = next) {
+		next = LLVMGetNextUse(u);
+		user = LLVMGetUser(u);
+		if (LLVMGetValueKind(user) == LLVMInstructionValueKind &&
+		    LLVMGetCalledValue(user) == d &&
+		    LLVMGetOperandUse(user, (unsigned)LLVMGetNumOperands(user) - 1) == u)
+			LLVMSetOperand(user, (unsigned)LLVMGetNumOperands(user) - 1, f);
+	}
+	LLVMSetValueName2(f, copy, strlen(copy));
+	LLVMSetValueName2(d, name, strlen(name));
+	free(copy);
+	free(name);
+}
+
 /* Delete an imported local value that nothing uses any more. */
 static void
 remove_if_dead(LLVMValueRef v, void *arg)
@@ -175,6 +214,33 @@ remove_if_dead(LLVMValueRef v, void *arg)
 		LLVMDeleteFunction(v);
 	else if (is_variable(v))
 		LLVMDeleteGlobal(v);
+}
+
+/* A helper that LLVM would not inline although it was asked to (a
+ * recursive one, or one with computed goto) is still called: say so. */
+static void
+report_not_inlined(struct session *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->imported.cap; i++) {
+		struct helper_file *hf = s->imported.e[i].val;
+		const char *name = s->imported.e[i].key;
+		char *copy;
+		LLVMValueRef f;
+
+		if (!name)
+			continue;
+		copy = xasprintf("%s.helperlink", name);
+		f = LLVMGetNamedFunction(s->crate, copy);
+		free(copy);
+		if (!f)
+			f = LLVMGetNamedFunction(s->crate, name);
+		if (f && !LLVMIsDeclaration(f) && LLVMGetFirstUse(f) &&
+		    fn_has_attr(f, "alwaysinline"))
+			warn("'%s': LLVM could not inline '%s'; it stays a call",
+			     hf->in.path, name);
+	}
 }
 
 static size_t
@@ -212,6 +278,7 @@ finish_import(struct session *s)
 			continue;
 		LLVMSetLinkage(f, LLVMInternalLinkage);
 		LLVMSetVisibility(f, LLVMDefaultVisibility);
+		keep_address(s->crate, f);
 	}
 	callers_of_helpers(s, &changed);
 	/* A warning from here on is about the helpers' code: the crate's
@@ -225,6 +292,8 @@ finish_import(struct session *s)
 		n = count_globals(s->crate);
 		each_global(s->crate, remove_if_dead, s);
 	} while (count_globals(s->crate) != n);
+	if (s->o->force_inline)
+		report_not_inlined(s);
 	return 0;
 }
 

@@ -114,6 +114,10 @@ typedef int LLVMVerifierFailureAction;
 	X(14, REQ, LLVMValueRef, LLVMGetNextGlobalIFunc, (LLVMValueRef IFunc)) \
 	X(14, REQ, LLVMValueRef, LLVMAliasGetAliasee, (LLVMValueRef Alias)) \
 	X(14, REQ, LLVMValueRef, LLVMGetGlobalIFuncResolver, (LLVMValueRef IFunc)) \
+	/* Aliases cannot be deleted through the C API; they are pointed \
+	 * at something harmless instead.  IFuncs can be erased. */ \
+	X(14, REQ, void, LLVMAliasSetAliasee, (LLVMValueRef Alias, LLVMValueRef Aliasee)) \
+	X(14, REQ, void, LLVMEraseGlobalIFunc, (LLVMValueRef IFunc)) \
 	X(14, REQ, LLVMValueRef, LLVMGetNamedFunction, (LLVMModuleRef M, const char *Name)) \
 	X(14, REQ, LLVMValueRef, LLVMGetNamedGlobal, (LLVMModuleRef M, const char *Name)) \
 	X(14, REQ, LLVMModuleRef, LLVMGetGlobalParent, (LLVMValueRef Global)) \
@@ -153,6 +157,15 @@ typedef int LLVMVerifierFailureAction;
 	X(14, REQ, LLVMValueRef, LLVMGetBasicBlockParent, (LLVMBasicBlockRef BB)) \
 	X(14, REQ, int, LLVMGetNumOperands, (LLVMValueRef Val)) \
 	X(14, REQ, LLVMValueRef, LLVMGetOperand, (LLVMValueRef Val, unsigned Index)) \
+	X(14, REQ, void, LLVMSetOperand, (LLVMValueRef User, unsigned Index, LLVMValueRef Val)) \
+	X(14, REQ, LLVMUseRef, LLVMGetOperandUse, (LLVMValueRef Val, unsigned Index)) \
+	X(14, REQ, LLVMValueRef, LLVMConstNull, (LLVMTypeRef Ty)) \
+	X(14, REQ, LLVMBasicBlockRef, LLVMGetFirstBasicBlock, (LLVMValueRef Fn)) \
+	X(14, REQ, LLVMBasicBlockRef, LLVMGetNextBasicBlock, (LLVMBasicBlockRef BB)) \
+	X(14, REQ, LLVMValueRef, LLVMGetFirstInstruction, (LLVMBasicBlockRef BB)) \
+	X(14, REQ, LLVMValueRef, LLVMGetNextInstruction, (LLVMValueRef Inst)) \
+	X(14, REQ, LLVMOpcode, LLVMGetInstructionOpcode, (LLVMValueRef Inst)) \
+	X(14, REQ, LLVMValueRef, LLVMGetCalledValue, (LLVMValueRef Instr)) \
 	X(14, REQ, LLVMOpcode, LLVMGetConstOpcode, (LLVMValueRef ConstantVal)) \
 	X(14, REQ, LLVMBool, LLVMIsNull, (LLVMValueRef Val)) \
 	X(14, REQ, LLVMBool, LLVMIsUndef, (LLVMValueRef Val)) \
@@ -238,8 +251,14 @@ typedef int LLVMVerifierFailureAction;
 	V(14, LLVMConstantArrayValueKind, 11) \
 	V(14, LLVMConstantStructValueKind, 12) \
 	V(14, LLVMConstantVectorValueKind, 13) \
+	V(14, LLVMInlineAsmValueKind, 23) \
 	V(14, LLVMInstructionValueKind, 24) \
+	V(14, LLVMInvoke, 5) \
+	V(14, LLVMLoad, 27) \
+	V(14, LLVMCall, 45) \
+	V(14, LLVMCallBr, 67) \
 	V(14, LLVMIntegerTypeKind, 8) \
+	V(14, LLVMFunctionTypeKind, 9) \
 	V(14, LLVMArrayTypeKind, 11) \
 	V(14, LLVMSub, 10) \
 	V(14, LLVMPtrToInt, 39) \

@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -560,4 +561,46 @@ capture_end(void)
 	report_fd = 2;
 	capture.file = NULL;
 	capture.saved_fd = -1;
+}
+
+static const void **
+ptrset_find(const struct ptrset *s, const void *p)
+{
+	size_t i = ((uintptr_t)p >> 4) * 2654435761u;
+
+	for (i &= s->cap - 1;; i = (i + 1) & (s->cap - 1))
+		if (!s->e[i] || s->e[i] == p)
+			return &s->e[i];
+}
+
+int
+ptrset_add(struct ptrset *s, const void *p)
+{
+	const void **slot;
+
+	if ((s->n + 1) * 2 > s->cap) {
+		struct ptrset grown = {NULL, s->cap ? s->cap * 2 : 64, s->n};
+		size_t i;
+
+		grown.e = xcalloc(grown.cap, sizeof(*grown.e));
+		for (i = 0; i < s->cap; i++)
+			if (s->e[i])
+				*ptrset_find(&grown, s->e[i]) = s->e[i];
+		free(s->e);
+		*s = grown;
+	}
+	slot = ptrset_find(s, p);
+	if (*slot)
+		return 0;
+	*slot = p;
+	s->n++;
+	return 1;
+}
+
+void
+ptrset_release(struct ptrset *s)
+{
+	free(s->e);
+	s->e = NULL;
+	s->cap = s->n = 0;
 }

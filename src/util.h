@@ -98,6 +98,17 @@ struct strmap {
 };
 #define STRMAP_INIT {NULL, 0, 0}
 
+/* A set of pointers, by open addressing. */
+struct ptrset {
+	const void **e;
+	size_t cap, n;
+};
+#define PTRSET_INIT {NULL, 0, 0}
+
+/* Add p (not NULL); returns 1 when it was not there yet. */
+int ptrset_add(struct ptrset *s, const void *p);
+void ptrset_release(struct ptrset *s);
+
 void *strmap_get(const struct strmap *m, const char *key);
 /* Set key to val (which must not be NULL); returns the previous value. */
 void *strmap_put(struct strmap *m, const char *key, void *val);

@@ -1,0 +1,265 @@
+/*
+ * llvm_unique.c: what must exist once.
+ *
+ * The import copies static functions and data, which is right for code,
+ * and for constants that are only read.  A copy is wrong for:
+ *
+ * - a mutable static: two copies, two states;
+ * - a static in a named section, or marked used: the section's contents
+ *   (what __start_ and __stop_ symbols see) would differ, and asm may
+ *   name it;
+ * - a static whose address escapes, a function or a constant without
+ *   unnamed_addr: the C side may compare addresses;
+ * - inline asm in a file with statics marked used: it may name them, and
+ *   the copy would refer to a local symbol of another object.
+ *
+ * A helper that reaches one of these stays out of line, with a warning,
+ * and so does any helper that calls it.  An available_externally function
+ * (one of the C object's) that reaches one becomes a declaration instead:
+ * calls to it go to the C object, which has the one instance.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "llvm_int.h"
+
+struct unique {
+	struct session *s;
+	struct strmap reason;     /* function name -> why it must stay out */
+	struct strmap declare;    /* available_externally functions to declare */
+	struct ptrset seen;       /* values whose users were walked */
+	char **reasons;           /* the strings reason points to, owned */
+	size_t nreasons;
+	LLVMValueRef *work;
+	size_t nwork, capwork;
+};
+
+static void
+push(struct unique *u, LLVMValueRef v)
+{
+	if (!ptrset_add(&u->seen, v))
+		return;
+	if (u->nwork == u->capwork) {
+		u->capwork = u->capwork ? u->capwork * 2 : 64;
+		u->work = xrealloc(u->work, u->capwork * sizeof(*u->work));
+	}
+	u->work[u->nwork++] = v;
+}
+
+static LLVMValueRef
+parent_function(LLVMValueRef inst)
+{
+	return LLVMGetBasicBlockParent(LLVMGetInstructionParent(inst));
+}
+
+/* Note that f cannot be copied; then everything that uses f cannot. */
+static void
+reach(struct unique *u, LLVMValueRef f, const char *why)
+{
+	if (LLVMGetLinkage(f) == LLVMAvailableExternallyLinkage) {
+		strmap_put(&u->declare, value_name(f), f);
+		return;
+	}
+	if (strmap_get(&u->reason, value_name(f)))
+		return;
+	strmap_put(&u->reason, value_name(f), (void *)why);
+	push(u, f);
+}
+
+/* Everything from which source can be reached cannot be copied. */
+static void
+spread(struct unique *u, LLVMValueRef source, char *why)
+{
+	u->reasons = xrealloc(u->reasons, (u->nreasons + 1) * sizeof(*u->reasons));
+	u->reasons[u->nreasons++] = why;
+	if (is_function(source))
+		reach(u, source, why);
+	else
+		push(u, source);
+	while (u->nwork > 0) {
+		LLVMValueRef v = u->work[--u->nwork];
+		LLVMUseRef use;
+
+		for (use = LLVMGetFirstUse(v); use; use = LLVMGetNextUse(use)) {
+			LLVMValueRef user = LLVMGetUser(use);
+
+			if (LLVMGetValueKind(user) == LLVMInstructionValueKind)
+				reach(u, parent_function(user), why);
+			else
+				push(u, user);
+		}
+	}
+}
+
+static int
+is_call(LLVMValueRef v)
+{
+	LLVMOpcode op;
+
+	if (LLVMGetValueKind(v) != LLVMInstructionValueKind)
+		return 0;
+	op = LLVMGetInstructionOpcode(v);
+	return op == LLVMCall || op == LLVMInvoke || op == LLVMCallBr;
+}
+
+/* Whether use is the callee of a call, not an argument. */
+static int
+is_callee(LLVMUseRef use)
+{
+	LLVMValueRef user = LLVMGetUser(use);
+
+	return is_call(user) &&
+	       LLVMGetOperandUse(user, (unsigned)LLVMGetNumOperands(user) - 1) == use;
+}
+
+/* Whether a use of a constant only reads it: a load, the source of a
+ * memcpy or memmove, or a constant expression used so. */
+static int
+only_read(LLVMUseRef use)
+{
+	LLVMValueRef user = LLVMGetUser(use), callee;
+	LLVMUseRef u;
+
+	if (LLVMGetValueKind(user) == LLVMConstantExprValueKind) {
+		for (u = LLVMGetFirstUse(user); u; u = LLVMGetNextUse(u))
+			if (!only_read(u))
+				return 0;
+		return 1;
+	}
+	if (LLVMGetValueKind(user) != LLVMInstructionValueKind)
+		return 0;
+	if (LLVMGetInstructionOpcode(user) == LLVMLoad)
+		return 1;
+	if (!is_call(user) || (callee = LLVMGetCalledValue(user)) == NULL ||
+	    !is_function(callee))
+		return 0;
+	/* The source is the second argument of both intrinsics. */
+	return (startswith(value_name(callee), "llvm.memcpy") ||
+	        startswith(value_name(callee), "llvm.memmove")) &&
+	       LLVMGetOperandUse(user, 1) == use;
+}
+
+/* Whether the address of a static may be seen outside the code using it. */
+static int
+address_escapes(LLVMValueRef v)
+{
+	LLVMUseRef use;
+
+	for (use = LLVMGetFirstUse(v); use; use = LLVMGetNextUse(use))
+		if (is_function(v) ? !is_callee(use) : !only_read(use))
+			return 1;
+	return 0;
+}
+
+static int
+has_inline_asm(LLVMValueRef f)
+{
+	LLVMBasicBlockRef bb;
+	LLVMValueRef i, callee;
+
+	for (bb = LLVMGetFirstBasicBlock(f); bb; bb = LLVMGetNextBasicBlock(bb))
+		for (i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i))
+			if (is_call(i) && (callee = LLVMGetCalledValue(i)) != NULL &&
+			    LLVMGetValueKind(callee) == LLVMInlineAsmValueKind)
+				return 1;
+	return 0;
+}
+
+/* Why a static value must not be copied, as a new string, or NULL. */
+static char *
+must_stay_unique(LLVMValueRef v, int *marked_used)
+{
+	const char *name = value_name(v), *section = LLVMGetSection(v);
+	int used = startswith(name, USED_MARK);
+
+	if (used) {
+		*marked_used = 1;
+		name += strlen(USED_MARK);
+	}
+	if (section && *section)
+		return xasprintf("it uses '%s' in section '%s', which must not be "
+		                 "duplicated", name, section);
+	if (used)
+		return xasprintf("it uses '%s', which is marked used and must not "
+		                 "be duplicated", name);
+	if (is_variable(v) && !LLVMIsGlobalConstant(v))
+		return xasprintf("it uses the static variable '%s', which must not "
+		                 "be duplicated", name);
+	/* unnamed_addr: the address is declared insignificant (literals). */
+	if (LLVMGetUnnamedAddress(v) == LLVMGlobalUnnamedAddr)
+		return NULL;
+	if (address_escapes(v))
+		return xasprintf("it takes the address of the static '%s', which "
+		                 "must stay unique", name);
+	return NULL;
+}
+
+static void
+find_sources(struct unique *u, LLVMModuleRef m)
+{
+	int marked_used = u->s->used_statics;
+	LLVMValueRef v;
+	char *why;
+
+	for (v = LLVMGetFirstGlobal(m); v; v = LLVMGetNextGlobal(v))
+		if (!LLVMIsDeclaration(v) && linkage_is_local(LLVMGetLinkage(v)) &&
+		    (why = must_stay_unique(v, &marked_used)) != NULL)
+			spread(u, v, why);
+	for (v = LLVMGetFirstFunction(m); v; v = LLVMGetNextFunction(v))
+		if (!LLVMIsDeclaration(v) && linkage_is_local(LLVMGetLinkage(v)) &&
+		    (why = must_stay_unique(v, &marked_used)) != NULL)
+			spread(u, v, why);
+	if (!marked_used)
+		return;
+	for (v = LLVMGetFirstFunction(m); v; v = LLVMGetNextFunction(v))
+		if (!LLVMIsDeclaration(v) && has_inline_asm(v))
+			spread(u, v, xasprintf("it has inline asm, and its file has "
+			                       "statics marked used that asm may name"));
+}
+
+/* Replace a function definition by a declaration of the same name. */
+static void
+make_declaration(LLVMModuleRef m, const char *fname)
+{
+	LLVMValueRef f = LLVMGetNamedFunction(m, fname), d;
+	char *name;
+
+	if (!f || LLVMIsDeclaration(f))
+		return;
+	name = xstrdup(fname);
+	d = LLVMAddFunction(m, "", LLVMGlobalGetValueType(f));
+	LLVMReplaceAllUsesWith(f, d);
+	LLVMDeleteFunction(f);
+	LLVMSetValueName2(d, name, strlen(name));
+	free(name);
+}
+
+void
+keep_unique(struct session *s)
+{
+	struct unique u;
+	size_t i;
+
+	memset(&u, 0, sizeof(u));
+	u.s = s;
+	find_sources(&u, s->import);
+	for (i = 0; i < u.declare.cap; i++)
+		if (u.declare.e[i].key)
+			make_declaration(s->import, u.declare.e[i].key);
+	for (i = 0; i < s->imported.cap; i++) {
+		const char *name = s->imported.e[i].key, *why;
+		struct helper_file *hf = s->imported.e[i].val;
+
+		if (!name || !(why = strmap_get(&u.reason, name)))
+			continue;
+		warn("'%s': not inlining '%s': %s", hf->in.path, name, why);
+		make_declaration(s->import, name);
+	}
+	for (i = 0; i < u.nreasons; i++)
+		free(u.reasons[i]);
+	free(u.reasons);
+	free(u.work);
+	ptrset_release(&u.seen);
+	strmap_release(&u.reason);
+	strmap_release(&u.declare);
+}
