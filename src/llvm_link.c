@@ -349,7 +349,10 @@ llvm_link(const struct link_options *o, struct buf *out)
 	diag_install(s.ctx, &s.diag);
 	if (load_crates(&s) < 0 || codegen_init(&s.cg, s.crate, o) < 0)
 		goto out;
-	if (o->nhelpers > 0 && (import_helpers(&s) < 0 || finish_import(&s) < 0))
+	if (o->nhelpers > 0 && import_helpers(&s) < 0)
+		goto out;
+	/* Nothing imported, nothing changed: the crate stays as rustc left it. */
+	if (s.imported.n > 0 && finish_import(&s) < 0)
 		goto out;
 	if (o->verify && verify(&s) < 0)
 		goto out;

@@ -128,18 +128,19 @@ find_library(const char *rustc)
 int
 llvm_load(const char *path, const char *rustc)
 {
+	char *lib_path;
 	void *lib;
 	size_t i;
 
 	if (loaded_path)
 		return 0;
-	path = path ? xstrdup(path) : find_library(rustc);
-	if (!path)
+	lib_path = path ? xstrdup(path) : find_library(rustc);
+	if (!lib_path)
 		return -1;
-	lib = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+	lib = dlopen(lib_path, RTLD_NOW | RTLD_LOCAL);
 	if (!lib) {
-		error("cannot load '%s': %s", path, dl_reason(path));
-		free((char *)path);
+		error("cannot load '%s': %s", lib_path, dl_reason(lib_path));
+		free(lib_path);
 		return -1;
 	}
 	for (i = 0; i < LEN(api); i++) {
@@ -147,14 +148,14 @@ llvm_load(const char *path, const char *rustc)
 
 		if (!f && api[i].need == REQ) {
 			error("cannot use '%s': it has no %s, which LLVM %d "
-			      "introduced", path, api[i].name, api[i].since);
+			      "introduced", lib_path, api[i].name, api[i].since);
 			dlclose(lib);
-			free((char *)path);
+			free(lib_path);
 			return -1;
 		}
 		memcpy(api[i].slot, &f, sizeof(f));
 	}
-	loaded_path = (char *)path;
+	loaded_path = lib_path;
 	LLVMGetVersion(&loaded_version.major, &loaded_version.minor,
 	               &loaded_version.patch);
 	LLVMInstallFatalErrorHandler(on_fatal_error);

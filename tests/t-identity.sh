@@ -56,6 +56,11 @@ code rustc.o >code.rustc
 code hl.o >code.hl
 same "same machine code" code.rustc code.hl
 
+# Helpers the crate does not call change nothing.
+hl_link unused.o ident.bc --helpers "$FX/user-helpers.bc"
+code unused.o >code.unused
+same "helpers that are not called change nothing" code.hl code.unused
+
 # --gc-sections can drop what is unused, function by function.
 check "sections are per function (gc-sections)" \
 	sh -c "readelf -SW hl.o | grep -q ' \.text\.ident_opcode '"
