@@ -4,7 +4,12 @@
 CC = cc
 CFLAGS = -O2 -g
 WARNFLAGS = -std=c11 -Wall -Wextra -Wpedantic -Wmissing-prototypes -Wshadow
-LDLIBS = -ldl
+# Demangled names in reports need libiberty's demangler (Debian:
+# libiberty-dev); found by default, HAVE_LIBIBERTY=0 builds without.
+HAVE_LIBIBERTY != if [ -f /usr/include/libiberty/demangle.h ]; then echo 1; else echo 0; fi
+LIBIBERTY_1 = -liberty
+CPPFLAGS = -DHAVE_LIBIBERTY=$(HAVE_LIBIBERTY)
+LDLIBS = -ldl $(LIBIBERTY_$(HAVE_LIBIBERTY))
 PREFIX = /usr/local
 BINDIR = $(PREFIX)/bin
 MANDIR = $(PREFIX)/share/man
@@ -14,11 +19,14 @@ LIBOBJ = \
 	src/cmd_link.o \
 	src/cmd_compat.o \
 	src/bitcode.o \
+	src/demangle.o \
+	src/target_features.o \
 	src/target.o \
 	src/toolchain.o \
 	src/util.o \
 	src/version.o \
 	src/llvm_codegen.o \
+	src/llvm_features.o \
 	src/llvm_import.o \
 	src/llvm_layout.o \
 	src/llvm_link.o \
@@ -28,7 +36,8 @@ LIBOBJ = \
 	src/llvm_unique.o \
 	src/llvm_util.o
 
-HDR = src/bitcode.h src/cmd.h src/llvm.h src/llvm_int.h src/llvmapi.h \
+HDR = src/bitcode.h src/cmd.h src/demangle.h src/target_features.h src/llvm.h \
+	src/llvm_int.h src/llvmapi.h \
 	src/target.h src/toolchain.h src/util.h src/version.h
 
 all: helperlink
@@ -39,7 +48,7 @@ helperlink: $(OBJ)
 $(OBJ): $(HDR)
 
 .c.o:
-	$(CC) $(WARNFLAGS) $(CFLAGS) -c -o $@ $<
+	$(CC) $(WARNFLAGS) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 install: helperlink
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
@@ -47,7 +56,7 @@ install: helperlink
 	cp doc/helperlink.1 $(DESTDIR)$(MANDIR)/man1/helperlink.1
 
 tests/unit: tests/unit.c $(LIBOBJ) $(HDR)
-	$(CC) $(WARNFLAGS) $(CFLAGS) -o $@ tests/unit.c $(LIBOBJ) $(LDLIBS)
+	$(CC) $(WARNFLAGS) $(CPPFLAGS) $(CFLAGS) -o $@ tests/unit.c $(LIBOBJ) $(LDLIBS)
 
 check: helperlink
 	@tests/run

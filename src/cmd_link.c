@@ -30,12 +30,24 @@ static const char link_usage[] =
 	"  --no-function-sections put all functions in .text (rustc -Z function-sections=no)\n"
 	"  --no-data-sections     put variables in shared sections\n"
 	"  --verify               run LLVM's IR verifier before code generation\n"
+	"  --allow-feature-mismatch  inline a helper that needs target features\n"
+	"                         its Rust caller lacks (an error otherwise)\n"
+	"  --allow-static-copies  inline a helper with a mutable static, giving\n"
+	"                         the crate its own copy (kept out of line otherwise)\n"
+	"  --max-helper-size=N    warn about helpers of more than N IR instructions\n"
+	"  --require-inlined      fail, writing nothing, if a helper call is left\n"
+	"  --exports=FILE         fail if inlining makes the crate use a symbol\n"
+	"                         FILE (Module.symvers, or one name per line) lacks\n"
+	"  --report=FILE          write what was inlined and what was not to FILE\n"
+	"  --format=text|json     the report's format (default text)\n"
 	"  --llvm PATH            use this libLLVM instead of rustc's\n"
 	"  -h, --help             show this help\n";
 
 enum {
 	OPT_HELPERS = 256, OPT_EMIT, OPT_OPT, OPT_CODEGEN, OPT_NO_FORCE,
-	OPT_NO_FSECT, OPT_NO_DSECT, OPT_VERIFY, OPT_LLVM,
+	OPT_NO_FSECT, OPT_NO_DSECT, OPT_VERIFY, OPT_LLVM, OPT_ALLOW_FEATURES,
+	OPT_ALLOW_STATIC, OPT_MAX_SIZE, OPT_REQUIRE, OPT_EXPORTS, OPT_REPORT,
+	OPT_FORMAT,
 };
 
 static const struct option longopts[] = {
@@ -48,6 +60,13 @@ static const struct option longopts[] = {
 	{"no-data-sections", no_argument, NULL, OPT_NO_DSECT},
 	{"verify", no_argument, NULL, OPT_VERIFY},
 	{"llvm", required_argument, NULL, OPT_LLVM},
+	{"allow-feature-mismatch", no_argument, NULL, OPT_ALLOW_FEATURES},
+	{"allow-static-copies", no_argument, NULL, OPT_ALLOW_STATIC},
+	{"max-helper-size", required_argument, NULL, OPT_MAX_SIZE},
+	{"require-inlined", no_argument, NULL, OPT_REQUIRE},
+	{"exports", required_argument, NULL, OPT_EXPORTS},
+	{"report", required_argument, NULL, OPT_REPORT},
+	{"format", required_argument, NULL, OPT_FORMAT},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0},
 };
@@ -63,6 +82,8 @@ static const struct name_value {
 	{"O2", OPT_O2}, {"O3", OPT_O3},
 }, levels[] = {
 	{"0", 0}, {"1", 1}, {"2", 2}, {"3", 3}, {"s", 2}, {"z", 2},
+}, formats[] = {
+	{"text", 0}, {"json", 1},
 };
 
 static int
@@ -77,6 +98,19 @@ lookup(const struct name_value *t, size_t n, const char *name, int *value)
 		}
 	}
 	return -1;
+}
+
+/* A positive decimal number. */
+static int
+parse_count(const char *s, unsigned *n)
+{
+	char *end;
+	unsigned long v = strtoul(s, &end, 10);
+
+	if (*s < '0' || *s > '9' || *end || v == 0 || v > 1000000000)
+		return -1;
+	*n = (unsigned)v;
+	return 0;
 }
 
 static void
@@ -139,6 +173,29 @@ link_parse(int argc, char **argv, struct link_args *a)
 			break;
 		case OPT_LLVM:
 			a->llvm = optarg;
+			break;
+		case OPT_ALLOW_FEATURES:
+			o->allow_feature_mismatch = 1;
+			break;
+		case OPT_ALLOW_STATIC:
+			o->allow_static_copies = 1;
+			break;
+		case OPT_MAX_SIZE:
+			if (parse_count(optarg, &o->max_helper_size) < 0)
+				goto bad_value;
+			break;
+		case OPT_REQUIRE:
+			o->require_inlined = 1;
+			break;
+		case OPT_EXPORTS:
+			o->exports = optarg;
+			break;
+		case OPT_REPORT:
+			o->report = optarg;
+			break;
+		case OPT_FORMAT:
+			if (lookup(formats, LEN(formats), optarg, &o->report_json) < 0)
+				goto bad_value;
 			break;
 		case ':':
 			snprintf(msg, sizeof(msg), "option '%s' needs a value",

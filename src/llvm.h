@@ -49,6 +49,13 @@ struct link_options {
 	int function_sections;     /* one section per function, as rustc */
 	int data_sections;         /* one section per variable, as rustc */
 	int verify;                /* run LLVM's verifier before emitting */
+	int allow_feature_mismatch; /* inline helpers that need more features */
+	int allow_static_copies;   /* inline helpers with mutable statics */
+	unsigned max_helper_size;  /* warn about larger helpers; 0: never */
+	int require_inlined;       /* fail when a helper call is left */
+	const char *exports;       /* symbols a module may use (Module.symvers) */
+	const char *report;        /* where to write the link's report */
+	int report_json;           /* ... as JSON */
 };
 
 /*

@@ -129,8 +129,8 @@ codegen_init(struct codegen *cg, LLVMModuleRef crate,
 	cg->reloc_static = reloc == LLVMRelocStatic;
 	cg->large_model = target_is_x86_64(triple) &&
 	                  (cm == LLVMCodeModelMedium || cm == LLVMCodeModelLarge);
-	free(cpu);
-	free(features);
+	cg->cpu = cpu;
+	cg->features = features;
 	free(abi);
 	if (!cg->tm)
 		return error("cannot create a target machine for '%s'", triple);
@@ -142,7 +142,9 @@ codegen_release(struct codegen *cg)
 {
 	if (cg->tm)
 		LLVMDisposeTargetMachine(cg->tm);
-	cg->tm = NULL;
+	free(cg->cpu);
+	free(cg->features);
+	memset(cg, 0, sizeof(*cg));
 }
 
 static void

@@ -339,6 +339,8 @@ import_helpers(struct session *s)
 		if (import_from(s, &s->helpers[i]) < 0)
 			return -1;
 	keep_unique(s);
+	if (features_check(s) < 0)
+		return -1;
 	if (o->force_inline)
 		force_inline(s);
 	/* Cheap, as it holds only what was imported, and it turns an

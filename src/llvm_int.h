@@ -53,6 +53,8 @@ void fn_add_attr(LLVMValueRef f, const char *attr);
 void fn_remove_attr(LLVMValueRef f, const char *attr);
 /* A string attribute of a function as a new string, or NULL. */
 char *fn_string_attr(LLVMValueRef f, const char *key);
+/* Set a string attribute of a function, or remove it when value is NULL. */
+void fn_set_string_attr(LLVMValueRef f, const char *key, const char *value);
 
 /* Linkage classes. */
 int linkage_is_local(LLVMLinkage l);
@@ -81,6 +83,7 @@ char *module_flag_string(LLVMModuleRef m, const char *key);
 /* Code generation: the target machine for a crate module (llvm_codegen.c). */
 struct codegen {
 	LLVMTargetMachineRef tm;
+	char *cpu, *features; /* the crate's usual target-cpu and -features */
 	int reloc_static;     /* the crate has no PIC Level module flag */
 	int large_model;      /* x86-64 medium or large code model */
 };
@@ -139,6 +142,13 @@ int target_check_flags(struct session *s, LLVMModuleRef m, const char *path);
 
 /* Import the helpers the crate calls into s->import (llvm_import.c). */
 int import_helpers(struct session *s);
+
+/*
+ * Check each imported helper's target features against every Rust caller
+ * (llvm_features.c): give it the crate's own when it needs nothing more,
+ * refuse it otherwise, unless --allow-feature-mismatch.
+ */
+int features_check(struct session *s);
 
 /* The name prefix of static values that were in llvm.used. */
 #define USED_MARK "helperlink.used."

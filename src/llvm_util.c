@@ -98,6 +98,21 @@ fn_remove_attr(LLVMValueRef f, const char *attr)
 	                               attr_kind(attr));
 }
 
+void
+fn_set_string_attr(LLVMValueRef f, const char *key, const char *value)
+{
+	LLVMContextRef ctx = LLVMGetModuleContext(LLVMGetGlobalParent(f));
+
+	LLVMRemoveStringAttributeAtIndex(f, LLVMAttributeFunctionIndex, key,
+	                                 (unsigned)strlen(key));
+	if (value)
+		LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex,
+		                        LLVMCreateStringAttribute(ctx, key,
+		                                                  (unsigned)strlen(key),
+		                                                  value,
+		                                                  (unsigned)strlen(value)));
+}
+
 char *
 fn_string_attr(LLVMValueRef f, const char *key)
 {

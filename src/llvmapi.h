@@ -199,6 +199,8 @@ typedef int LLVMVerifierFailureAction;
 	X(14, REQ, void, LLVMRemoveEnumAttributeAtIndex, (LLVMValueRef F, LLVMAttributeIndex Idx, unsigned KindID)) \
 	X(14, REQ, LLVMAttributeRef, LLVMGetStringAttributeAtIndex, (LLVMValueRef F, LLVMAttributeIndex Idx, const char *K, unsigned KLen)) \
 	X(14, REQ, const char *, LLVMGetStringAttributeValue, (LLVMAttributeRef A, unsigned *Length)) \
+	X(14, REQ, LLVMAttributeRef, LLVMCreateStringAttribute, (LLVMContextRef C, const char *K, unsigned KLength, const char *V, unsigned VLength)) \
+	X(14, REQ, void, LLVMRemoveStringAttributeAtIndex, (LLVMValueRef F, LLVMAttributeIndex Idx, const char *K, unsigned KLen)) \
 	/* Targets and code generation */ \
 	X(14, REQ, LLVMBool, LLVMGetTargetFromTriple, (const char *Triple, LLVMTargetRef *T, char **ErrorMessage)) \
 	X(14, REQ, LLVMTargetMachineRef, LLVMCreateTargetMachine, (LLVMTargetRef T, const char *Triple, const char *CPU, const char *Features, LLVMCodeGenOptLevel Level, LLVMRelocMode Reloc, LLVMCodeModel CodeModel)) \

@@ -444,6 +444,26 @@ strmap_put(struct strmap *m, const char *key, void *val)
 	return old;
 }
 
+static int
+cmp_keys(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+const char **
+strmap_keys(const struct strmap *m)
+{
+	const char **keys = xcalloc(m->n + 1, sizeof(*keys));
+	size_t i, n = 0;
+
+	for (i = 0; i < m->cap; i++)
+		if (m->e[i].key && m->e[i].val)
+			keys[n++] = m->e[i].key;
+	qsort(keys, n, sizeof(*keys), cmp_keys);
+	keys[n] = NULL;
+	return keys;
+}
+
 void
 strmap_release(struct strmap *m)
 {

@@ -110,7 +110,10 @@ int ptrset_add(struct ptrset *s, const void *p);
 void ptrset_release(struct ptrset *s);
 
 void *strmap_get(const struct strmap *m, const char *key);
-/* Set key to val (which must not be NULL); returns the previous value. */
+/* The keys whose values are not NULL, sorted, NULL-terminated; the array is
+ * the caller's to free, the keys stay the map's. */
+const char **strmap_keys(const struct strmap *m);
+/* Set key to val; returns the previous value.  A NULL value reads as absent. */
 void *strmap_put(struct strmap *m, const char *key, void *val);
 void strmap_release(struct strmap *m);
 

@@ -9,6 +9,7 @@
 #include "../src/bitcode.h"
 #include "../src/cmd.h"
 #include "../src/target.h"
+#include "../src/target_features.h"
 #include "../src/util.h"
 #include "../src/version.h"
 
@@ -286,6 +287,68 @@ test_link_parse(void)
 }
 
 static void
+test_features(void)
+{
+	static const struct {
+		const char *triple, *ccpu, *cfeat, *hcpu, *hfeat, *missing;
+		int ret;
+	} cases[] = {
+		/* clang 14 and 22 userspace helpers, rustc's x86-64 */
+		{"x86_64-unknown-linux-gnu", "x86-64", "", "x86-64",
+		 "+cx8,+fxsr,+mmx,+sse,+sse2,+x87", "", 1},
+		{"x86_64-unknown-linux-gnu", "x86-64", NULL, "x86-64",
+		 "+cmov,+cx8,+fxsr,+mmx,+sse,+sse2,+x87", "", 1},
+		/* the kernel: soft-float Rust, -mno-sse C */
+		{"x86_64-unknown-none-elf", "x86-64", "-mmx,-sse,-sse2,+soft-float",
+		 "x86-64", "+cmov,+cx8,+fxsr,+x87,-3dnow,-mmx,-sse", "", 1},
+		/* userspace helpers into the kernel */
+		{"x86_64-unknown-none-elf", "x86-64", "-mmx,-sse,+soft-float",
+		 "x86-64", "+cx8,+fxsr,+mmx,+sse,+sse2,+x87", "+mmx,+sse,+sse2", 0},
+		{"x86_64-unknown-linux-gnu", "x86-64", "", "x86-64",
+		 "+crc32,+popcnt,+sse,+sse2,+sse3,+sse4.1,+sse4.2,+ssse3,+x87",
+		 "+crc32,+popcnt,+sse3,+sse4.1,+sse4.2,+ssse3", 0},
+		/* implied by a feature, by a CPU level, or removed */
+		{"x86_64-unknown-linux-gnu", "x86-64", "+avx2", "x86-64",
+		 "+sse4.1,+avx", "", 1},
+		{"x86_64-unknown-linux-gnu", "x86-64-v3", "", "haswell",
+		 "+avx2,+fma,+bmi2,+sse4.2", "", 1},
+		{"x86_64-unknown-linux-gnu", "x86-64", "-sse2", "x86-64",
+		 "+sse,+avx", "+avx", 0},
+		/* CPUs without a table: the same one matches, others cannot tell */
+		{"x86_64-unknown-linux-gnu", "haswell", "", "haswell", "+avx2", "", 1},
+		{"x86_64-unknown-linux-gnu", "haswell", "", "x86-64", "+avx2", "", -1},
+		{"riscv64-unknown-linux-gnu", "generic-rv64", "+m,+a", "", "+m,+a,+c",
+		 "", -1},
+		/* AArch64 */
+		{"aarch64-unknown-linux-gnu", "generic", "+v8a,+outline-atomics",
+		 "generic", "+fp-armv8,+neon,+v8a", "", 1},
+		{"aarch64-unknown-linux-gnu", "generic", "", "generic",
+		 "+neon,+sve", "+sve", 0},
+		{"aarch64-unknown-none-softfloat", "generic", "-neon,-fp-armv8",
+		 "generic", "+neon", "+neon", 0},
+	};
+	struct buf missing = BUF_INIT, cpu = BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < LEN(cases); i++) {
+		int ret = features_compatible(cases[i].triple, cases[i].ccpu,
+		                              cases[i].cfeat, cases[i].hcpu,
+		                              cases[i].hfeat, &missing);
+
+		result(ret == cases[i].ret &&
+		       (ret != 0 || strcmp(missing.data, cases[i].missing) == 0),
+		       "features: %s", cases[i].hfeat);
+	}
+	result(features_of_cpu("x86_64-unknown-linux-gnu", "x86-64", &cpu) == 0 &&
+	       strcmp(cpu.data, "+64bit,+cmov,+cx8,+fxsr,+mmx,+nopl,+sse,+sse2,+x87") == 0,
+	       "features: %s", "x86-64 is the psABI's level 1");
+	result(features_of_cpu("x86_64-unknown-linux-gnu", "znver9", &cpu) < 0,
+	       "features: %s", "no table for an unknown CPU");
+	buf_release(&missing);
+	buf_release(&cpu);
+}
+
+static void
 test_strmap(void)
 {
 	struct strmap m = STRMAP_INIT;
@@ -314,6 +377,7 @@ main(void)
 	test_targets();
 	test_bitcode();
 	test_link_parse();
+	test_features();
 	test_strmap();
 	return failures != 0;
 }
