@@ -18,10 +18,12 @@ OBJ = src/main.o $(LIBOBJ)
 LIBOBJ = \
 	src/cmd_link.o \
 	src/cmd_compat.o \
+	src/cmd_report.o \
 	src/bitcode.o \
 	src/demangle.o \
 	src/target_features.o \
 	src/target.o \
+	src/report.o \
 	src/toolchain.o \
 	src/util.o \
 	src/version.o \
@@ -31,13 +33,15 @@ LIBOBJ = \
 	src/llvm_layout.o \
 	src/llvm_link.o \
 	src/llvm_load.o \
+	src/llvm_object.o \
 	src/llvm_opt.o \
+	src/llvm_report.o \
 	src/llvm_target.o \
 	src/llvm_unique.o \
 	src/llvm_util.o
 
 HDR = src/bitcode.h src/cmd.h src/demangle.h src/target_features.h src/llvm.h \
-	src/llvm_int.h src/llvmapi.h \
+	src/llvm_int.h src/llvmapi.h src/report.h \
 	src/target.h src/toolchain.h src/util.h src/version.h
 
 all: helperlink

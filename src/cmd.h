@@ -16,7 +16,8 @@ int cmd_link(int argc, char **argv);
 /* What "helperlink link" was asked to do. */
 struct link_args {
 	struct link_options o;
-	const char *llvm;  /* --llvm PATH */
+	const char *llvm;     /* --llvm PATH */
+	const char *exports;  /* --exports FILE */
 	int help;
 };
 
@@ -26,5 +27,6 @@ struct link_args {
  */
 const char *link_parse(int argc, char **argv, struct link_args *a);
 int cmd_compat(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 
 #endif

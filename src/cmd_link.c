@@ -35,7 +35,7 @@ static const char link_usage[] =
 	"  --allow-static-copies  inline a helper with a mutable static, giving\n"
 	"                         the crate its own copy (kept out of line otherwise)\n"
 	"  --max-helper-size=N    warn about helpers of more than N IR instructions\n"
-	"  --require-inlined      fail, writing nothing, if a helper call is left\n"
+	"  --require-inlined      fail, writing nothing, if a helper is still called\n"
 	"  --exports=FILE         fail if inlining makes the crate use a symbol\n"
 	"                         FILE (Module.symvers, or one name per line) lacks\n"
 	"  --report=FILE          write what was inlined and what was not to FILE\n"
@@ -188,7 +188,7 @@ link_parse(int argc, char **argv, struct link_args *a)
 			o->require_inlined = 1;
 			break;
 		case OPT_EXPORTS:
-			o->exports = optarg;
+			a->exports = optarg;
 			break;
 		case OPT_REPORT:
 			o->report = optarg;
@@ -224,11 +224,14 @@ bad_value:
 int
 cmd_link(int argc, char **argv)
 {
+	struct strmap exports = STRMAP_INIT;
 	struct link_args a;
-	struct buf out = BUF_INIT;
+	struct report rep;
+	struct buf out = BUF_INIT, text = BUF_INIT;
 	const char *err = link_parse(argc, argv, &a);
 	int ret = 1;
 
+	memset(&rep, 0, sizeof(rep));
 	if (a.help) {
 		fputs(link_usage, stdout);
 		return 0;
@@ -237,16 +240,28 @@ cmd_link(int argc, char **argv)
 		fputs(link_usage, stderr);
 		usage_error("link: %s", err);
 	}
+	if (a.exports) {
+		if (exports_read(a.exports, &exports) < 0)
+			goto out;
+		a.o.exports = &exports;
+	}
 	if (llvm_load(a.llvm ? a.llvm : global_llvm, NULL) < 0)
 		goto out;
 	/* Fail before the work, not after it. */
-	if (check_writable(a.o.output) < 0)
+	if (check_writable(a.o.output) < 0 ||
+	    (a.o.report && check_writable(a.o.report) < 0))
 		goto out;
-	if (llvm_link(&a.o, &out) == 0 &&
-	    write_file_atomic(a.o.output, out.data, out.len) == 0)
+	if (llvm_link(&a.o, &out, &rep) < 0)
+		goto out;
+	report_print(&rep, a.o.report_json, &text);
+	if (write_file_atomic(a.o.output, out.data, out.len) == 0 &&
+	    (!a.o.report || write_file_atomic(a.o.report, text.data, text.len) == 0))
 		ret = 0;
 out:
 	buf_release(&out);
+	buf_release(&text);
+	report_release(&rep);
+	strmap_release(&exports);
 	free(a.o.crates);
 	free(a.o.helpers);
 	return ret;

@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 
+#include "report.h"
 #include "util.h"
 #include "version.h"
 
@@ -53,16 +54,36 @@ struct link_options {
 	int allow_static_copies;   /* inline helpers with mutable statics */
 	unsigned max_helper_size;  /* warn about larger helpers; 0: never */
 	int require_inlined;       /* fail when a helper call is left */
-	const char *exports;       /* symbols a module may use (Module.symvers) */
+	const struct strmap *exports; /* symbols a module may use, or NULL */
 	const char *report;        /* where to write the link's report */
 	int report_json;           /* ... as JSON */
 };
 
 /*
  * Link the helpers that the crates use into the crates, optimize and
- * emit.  The result goes to out; nothing is written.  Returns -1 after
- * printing why.
+ * emit.  The result goes to out, and what became of the helpers to rep;
+ * nothing is written.  Returns -1 after printing why.
  */
-int llvm_link(const struct link_options *o, struct buf *out);
+int llvm_link(const struct link_options *o, struct buf *out,
+              struct report *rep);
+
+struct report_options {
+	const char *file;          /* an object or bitcode file */
+	const char **helpers;      /* helper bitcode: its functions are helpers */
+	size_t nhelpers;
+	const char **prefixes;     /* names starting so are helpers */
+	size_t nprefixes;
+	const struct strmap *list; /* so are these names, or NULL */
+	const struct strmap *exports;
+	int require_inlined;
+};
+
+/* Report what is left of the helpers in a file; -1 after printing why
+ * (including --exports and --require-inlined failures). */
+int llvm_report(const struct report_options *ro, struct report *rep);
+
+/* The calls of an object or bitcode file, function by function, as
+ * demangled diff edges; -1 after printing why. */
+int llvm_calls(const char *path, struct diff_edge **edges, size_t *n);
 
 #endif

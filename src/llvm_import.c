@@ -63,6 +63,12 @@ scan_definition(LLVMValueRef v, void *arg)
 		return;
 	if (is_function(v) && !linkage_is_interposable(l))
 		strmap_put(&sc->hf->defines, name, sc->hf);
+	else if (!is_variable(v) && session_wants(s, name))
+		helper_why_not(s, name, is_function(v)
+		               ? "it is weak, so the linker may replace it"
+		               : "it is an alias, and calls through one are not inlined");
+	if (!is_variable(v) && session_wants(s, name))
+		helper_info(s, name, sc->hf);
 	if (!linkage_is_strong(l))
 		return;
 	if (strmap_get(&s->crate_strong, name)) {
@@ -88,8 +94,7 @@ needed_from(struct session *s, struct helper_file *hf, struct strmap *needed)
 	for (i = 0; i < hf->defines.cap; i++) {
 		const char *name = hf->defines.e[i].key;
 
-		if (name && strmap_get(&s->crate_wants, name) &&
-		    !strmap_get(&s->imported, name))
+		if (name && session_wants(s, name) && !strmap_get(&s->imported, name))
 			strmap_put(needed, name, hf);
 	}
 	return needed->n;
@@ -286,9 +291,12 @@ import_from(struct session *s, struct helper_file *hf)
 	if (ret < 0)
 		goto out;
 	resolve_aliases(s->import);
-	for (i = 0; i < needed.cap; i++)
-		if (needed.e[i].key)
+	for (i = 0; i < needed.cap; i++) {
+		if (needed.e[i].key) {
 			strmap_put(&s->imported, needed.e[i].key, hf);
+			helper_info(s, needed.e[i].key, hf);
+		}
+	}
 out:
 	if (m)
 		LLVMDisposeModule(m);
@@ -311,12 +319,102 @@ force_inline(struct session *s)
 		    !(f = LLVMGetNamedFunction(s->import, s->imported.e[i].key)) ||
 		    LLVMIsDeclaration(f))
 			continue;
-		if (fn_has_attr(f, "noinline"))
-			warn("'%s': '%s' is marked noinline; it stays a call",
-			     hf->in.path, value_name(f));
-		else
+		if (fn_has_attr(f, "noinline")) {
+			helper_why_not(s, value_name(f), "it is marked noinline");
+			if (!s->report_mode)
+				warn("'%s': '%s' is marked noinline; it stays a call",
+				     hf->in.path, value_name(f));
+		} else if (!s->report_mode) {
 			fn_add_attr(f, "alwaysinline");
+		}
 	}
+}
+
+static long
+count_instructions(LLVMValueRef f)
+{
+	LLVMBasicBlockRef bb;
+	LLVMValueRef i;
+	long n = 0;
+
+	for (bb = LLVMGetFirstBasicBlock(f); bb; bb = LLVMGetNextBasicBlock(bb))
+		for (i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i))
+			n++;
+	return n;
+}
+
+/*
+ * Walk the code of helper info from f, and the local functions it calls:
+ * note the outside symbols it uses, and whether it calls itself.
+ */
+static void
+walk_code(struct session *s, struct helper_info *info, LLVMValueRef f,
+          struct ptrset *seen)
+{
+	LLVMBasicBlockRef bb;
+	LLVMValueRef i, v;
+	int k, n;
+
+	if (!ptrset_add(seen, f))
+		return;
+	for (bb = LLVMGetFirstBasicBlock(f); bb; bb = LLVMGetNextBasicBlock(bb)) {
+		for (i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i)) {
+			n = LLVMGetNumOperands(i);
+			for (k = 0; k < n; k++) {
+				LLVMLinkage l;
+
+				v = LLVMGetOperand(i, (unsigned)k);
+				if (!v || !(is_function(v) || is_variable(v)) ||
+				    startswith(value_name(v), "llvm."))
+					continue;
+				if (strcmp(value_name(v), info->name) == 0) {
+					info->recursive = 1;
+					continue;
+				}
+				l = LLVMGetLinkage(v);
+				if (linkage_is_local(l)) {
+					if (is_function(v))
+						walk_code(s, info, v, seen);
+				} else if (!strmap_get(&s->helper_refs, value_name(v)) &&
+				           (LLVMIsDeclaration(v) ||
+				            l == LLVMAvailableExternallyLinkage)) {
+					strmap_put(&s->helper_refs, value_name(v), info);
+				}
+			}
+		}
+	}
+}
+
+/*
+ * Each imported helper's size, before anything is kept out of line; with
+ * code, whether it recurses, and which outside symbols it uses, after.
+ */
+static void
+describe_helpers(struct session *s, int code)
+{
+	const char **names = strmap_keys(&s->imported);
+	size_t i;
+
+	for (i = 0; names[i]; i++) {
+		struct helper_info *info = strmap_get(&s->info, names[i]);
+		LLVMValueRef f = LLVMGetNamedFunction(s->import, names[i]);
+		struct ptrset seen = PTRSET_INIT;
+
+		if (!info || !f || LLVMIsDeclaration(f))
+			continue;
+		if (code) {
+			walk_code(s, info, f, &seen);
+			ptrset_release(&seen);
+			continue;
+		}
+		info->size = count_instructions(f);
+		if (s->o->max_helper_size && info->size > (long)s->o->max_helper_size &&
+		    !s->report_mode)
+			warn("'%s': '%s' has %ld IR instructions, more than "
+			     "--max-helper-size=%u", info->file->in.path, names[i],
+			     info->size, s->o->max_helper_size);
+	}
+	free(names);
 }
 
 int
@@ -338,11 +436,13 @@ import_helpers(struct session *s)
 	for (i = 0; i < o->nhelpers; i++)
 		if (import_from(s, &s->helpers[i]) < 0)
 			return -1;
+	describe_helpers(s, 0);
 	keep_unique(s);
-	if (features_check(s) < 0)
+	if (!s->report_mode && features_check(s) < 0)
 		return -1;
-	if (o->force_inline)
+	if (o->force_inline || s->report_mode)
 		force_inline(s);
+	describe_helpers(s, 1);
 	/* Cheap, as it holds only what was imported, and it turns an
 	 * unexpected helper file into an error instead of a bad object. */
 	if (LLVMVerifyModule(s->import, LLVMReturnStatusAction, &msg)) {

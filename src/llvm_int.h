@@ -109,7 +109,17 @@ struct helper_file {
 	struct strmap defines;  /* the functions it can contribute */
 };
 
-/* One "helperlink link" run (llvm_link.c). */
+/* What is known of a helper the crate calls (struct session's info). */
+struct helper_info {
+	const char *name;            /* the info map's key */
+	struct helper_file *file;
+	long size;                   /* IR instructions; -1 unknown */
+	char *why_not;               /* why it is not inlined, or NULL */
+	char *note;                  /* what else to know about it, or NULL */
+	int recursive;
+};
+
+/* One "helperlink link" run (llvm_link.c), or the helper side of a report. */
 struct session {
 	const struct link_options *o;
 	LLVMContextRef ctx;
@@ -125,7 +135,25 @@ struct session {
 	struct helper_file *helpers;
 	struct buf helper_names;       /* what later messages are about */
 	int used_statics;              /* a helper file has statics marked used */
+	struct strmap crate_declared;  /* names the crate declares */
+	struct strmap info;            /* helper name -> struct helper_info */
+	struct strmap helper_refs;     /* symbol -> the helper_info using it */
+	int report_mode;               /* import every helper, change nothing */
 };
+
+/* The info of a helper, made when absent. */
+struct helper_info *helper_info(struct session *s, const char *name,
+                                struct helper_file *hf);
+/* Note why a helper is not inlined; the first reason stays. */
+void helper_why_not(struct session *s, const char *name, const char *why);
+
+/* Free what a session holds. */
+void session_release(struct session *s);
+/* Whether the crate calls name (every helper does, for a report). */
+int session_wants(const struct session *s, const char *name);
+/* Build the link's report and apply --exports and --require-inlined
+ * (llvm_report.c); -1 after printing why. */
+int link_report(struct session *s, struct report *rep);
 
 /* Read a bitcode file, refusing it if a newer LLVM produced it. */
 int input_read(struct input *in, const char *path);
@@ -159,6 +187,33 @@ int features_check(struct session *s);
  * statics whose address escapes (llvm_unique.c).
  */
 void keep_unique(struct session *s);
+
+/* What code refers to, function by function (llvm_object.c). */
+struct code_ref {
+	char *function;   /* the referring function, or a data section */
+	char *symbol;
+	int address;      /* 1: its address is used, not called */
+};
+
+struct code_refs {
+	struct code_ref *v;
+	size_t n;
+	struct strmap undefined;   /* symbols used and not defined */
+};
+
+/* The references of an object file's code and data. */
+int object_refs(const char *path, const struct buf *data, LLVMContextRef ctx,
+                struct code_refs *r);
+/* The references of a module's functions and variables. */
+void module_refs(LLVMModuleRef m, struct code_refs *r);
+void code_refs_release(struct code_refs *r);
+
+/*
+ * The attributes of caller and helper that keep LLVM's inliner from
+ * inlining without alwaysinline, as a list into why (llvm_report.c).
+ */
+void attribute_conflicts(LLVMValueRef caller, LLVMValueRef helper,
+                         const char *triple, struct buf *why);
 
 /*
  * Run the optimization pipeline after the import (llvm_opt.c).  changed

@@ -80,6 +80,37 @@ link_into(struct session *s, LLVMModuleRef dest, LLVMModuleRef src,
 	return 0;
 }
 
+struct helper_info *
+helper_info(struct session *s, const char *name, struct helper_file *hf)
+{
+	struct helper_info *info = strmap_get(&s->info, name);
+
+	if (!info) {
+		info = xcalloc(1, sizeof(*info));
+		info->size = -1;
+		strmap_put(&s->info, name, info);
+		info->name = strmap_keys_find(&s->info, name);
+	}
+	if (!info->file)
+		info->file = hf;
+	return info;
+}
+
+int
+session_wants(const struct session *s, const char *name)
+{
+	return s->report_mode || strmap_get(&s->crate_wants, name) != NULL;
+}
+
+void
+helper_why_not(struct session *s, const char *name, const char *why)
+{
+	struct helper_info *info = helper_info(s, name, NULL);
+
+	if (!info->why_not)
+		info->why_not = xstrdup(why);
+}
+
 static void
 note_crate_symbol(LLVMValueRef v, void *arg)
 {
@@ -90,6 +121,7 @@ note_crate_symbol(LLVMValueRef v, void *arg)
 	if (!*name || l == LLVMAppendingLinkage)
 		return;
 	if (LLVMIsDeclaration(v)) {
+		strmap_put(&s->crate_declared, name, v);
 		if (is_function(v))
 			strmap_put(&s->crate_wants, name, v);
 		return;
@@ -237,9 +269,15 @@ report_not_inlined(struct session *s)
 		if (!f)
 			f = LLVMGetNamedFunction(s->crate, name);
 		if (f && !LLVMIsDeclaration(f) && LLVMGetFirstUse(f) &&
-		    fn_has_attr(f, "alwaysinline"))
+		    fn_has_attr(f, "alwaysinline")) {
+			struct helper_info *info = helper_info(s, name, hf);
+
+			helper_why_not(s, name, info->recursive
+			               ? "recursion: LLVM could not inline it"
+			               : "LLVM could not inline it");
 			warn("'%s': LLVM could not inline '%s'; it stays a call",
 			     hf->in.path, name);
+		}
 	}
 }
 
@@ -297,7 +335,7 @@ finish_import(struct session *s)
 	return 0;
 }
 
-static void
+void
 session_release(struct session *s)
 {
 	size_t i;
@@ -317,6 +355,18 @@ session_release(struct session *s)
 	strmap_release(&s->crate_wants);
 	strmap_release(&s->owner);
 	strmap_release(&s->imported);
+	strmap_release(&s->crate_declared);
+	strmap_release(&s->helper_refs);
+	for (i = 0; i < s->info.cap; i++) {
+		struct helper_info *info = s->info.e[i].val;
+
+		if (info) {
+			free(info->why_not);
+			free(info->note);
+			free(info);
+		}
+	}
+	strmap_release(&s->info);
 	LLVMContextDispose(s->ctx);
 	diag_subject(&s->diag, NULL);
 	buf_release(&s->diag.errors);
@@ -337,7 +387,7 @@ verify(struct session *s)
 }
 
 int
-llvm_link(const struct link_options *o, struct buf *out)
+llvm_link(const struct link_options *o, struct buf *out, struct report *rep)
 {
 	struct session s;
 	int ret = -1;
@@ -353,6 +403,8 @@ llvm_link(const struct link_options *o, struct buf *out)
 		goto out;
 	/* Nothing imported, nothing changed: the crate stays as rustc left it. */
 	if (s.imported.n > 0 && finish_import(&s) < 0)
+		goto out;
+	if (o->nhelpers > 0 && link_report(&s, rep) < 0)
 		goto out;
 	if (o->verify && verify(&s) < 0)
 		goto out;

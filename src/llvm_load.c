@@ -39,6 +39,7 @@ static const char *const targets[] = {
 };
 static const char *const target_parts[] = {
 	"TargetInfo", "Target", "TargetMC", "AsmPrinter", "AsmParser",
+	"Disassembler",
 };
 
 static char *loaded_path;

@@ -26,6 +26,8 @@
 struct unique {
 	struct session *s;
 	struct strmap reason;     /* function name -> why it must stay out */
+	struct strmap copies;     /* function name -> the static it would copy */
+	struct strmap *target;    /* the one of the two being filled */
 	struct strmap declare;    /* available_externally functions to declare */
 	struct ptrset seen;       /* values whose users were walked */
 	char **reasons;           /* the strings reason points to, owned */
@@ -57,21 +59,28 @@ static void
 reach(struct unique *u, LLVMValueRef f, const char *why)
 {
 	if (LLVMGetLinkage(f) == LLVMAvailableExternallyLinkage) {
-		strmap_put(&u->declare, value_name(f), f);
+		/* One of the C object's functions: it keeps its own state. */
+		if (u->target == &u->reason)
+			strmap_put(&u->declare, value_name(f), f);
 		return;
 	}
-	if (strmap_get(&u->reason, value_name(f)))
+	if (strmap_get(u->target, value_name(f)))
 		return;
-	strmap_put(&u->reason, value_name(f), (void *)why);
+	strmap_put(u->target, value_name(f), (void *)why);
 	push(u, f);
 }
 
-/* Everything from which source can be reached cannot be copied. */
+/*
+ * Everything from which source can be reached cannot be copied; or, for a
+ * static that --allow-static-copies lets be copied, will copy it.
+ */
 static void
-spread(struct unique *u, LLVMValueRef source, char *why)
+spread(struct unique *u, LLVMValueRef source, char *why, struct strmap *target)
 {
 	u->reasons = xrealloc(u->reasons, (u->nreasons + 1) * sizeof(*u->reasons));
 	u->reasons[u->nreasons++] = why;
+	u->target = target;
+	ptrset_release(&u->seen);
 	if (is_function(source))
 		reach(u, source, why);
 	else
@@ -112,31 +121,50 @@ is_callee(LLVMUseRef use)
 	       LLVMGetOperandUse(user, (unsigned)LLVMGetNumOperands(user) - 1) == use;
 }
 
-/* Whether a use of a constant only reads it: a load, the source of a
- * memcpy or memmove, or a constant expression used so. */
+/* Whether use is operand i of its user. */
 static int
-only_read(LLVMUseRef use)
+is_operand(LLVMUseRef use, unsigned i)
+{
+	return LLVMGetOperandUse(LLVMGetUser(use), i) == use;
+}
+
+/*
+ * Whether a use of a static only reads or writes it, so that its address
+ * goes nowhere: a load, a store or an atomic operation through it, a
+ * memcpy, memmove or memset of it, or an address computation used so.
+ */
+static int
+only_accessed(LLVMUseRef use)
 {
 	LLVMValueRef user = LLVMGetUser(use), callee;
 	LLVMUseRef u;
+	LLVMOpcode op;
 
-	if (LLVMGetValueKind(user) == LLVMConstantExprValueKind) {
+	if (LLVMGetValueKind(user) == LLVMConstantExprValueKind ||
+	    (LLVMGetValueKind(user) == LLVMInstructionValueKind &&
+	     LLVMGetInstructionOpcode(user) == LLVMGetElementPtr)) {
 		for (u = LLVMGetFirstUse(user); u; u = LLVMGetNextUse(u))
-			if (!only_read(u))
+			if (!only_accessed(u))
 				return 0;
 		return 1;
 	}
 	if (LLVMGetValueKind(user) != LLVMInstructionValueKind)
 		return 0;
-	if (LLVMGetInstructionOpcode(user) == LLVMLoad)
+	op = LLVMGetInstructionOpcode(user);
+	if (op == LLVMLoad)
 		return 1;
+	if (op == LLVMStore)
+		return is_operand(use, 1);
+	if (op == LLVMAtomicRMW || op == LLVMAtomicCmpXchg)
+		return is_operand(use, 0);
 	if (!is_call(user) || (callee = LLVMGetCalledValue(user)) == NULL ||
 	    !is_function(callee))
 		return 0;
-	/* The source is the second argument of both intrinsics. */
-	return (startswith(value_name(callee), "llvm.memcpy") ||
-	        startswith(value_name(callee), "llvm.memmove")) &&
-	       LLVMGetOperandUse(user, 1) == use;
+	/* Destination first, then source; memset has only a destination. */
+	if (startswith(value_name(callee), "llvm.memcpy") ||
+	    startswith(value_name(callee), "llvm.memmove"))
+		return is_operand(use, 0) || is_operand(use, 1);
+	return startswith(value_name(callee), "llvm.memset") && is_operand(use, 0);
 }
 
 /* Whether the address of a static may be seen outside the code using it. */
@@ -146,7 +174,7 @@ address_escapes(LLVMValueRef v)
 	LLVMUseRef use;
 
 	for (use = LLVMGetFirstUse(v); use; use = LLVMGetNextUse(use))
-		if (is_function(v) ? !is_callee(use) : !only_read(use))
+		if (is_function(v) ? !is_callee(use) : !only_accessed(use))
 			return 1;
 	return 0;
 }
@@ -165,16 +193,25 @@ has_inline_asm(LLVMValueRef f)
 	return 0;
 }
 
-/* Why a static value must not be copied, as a new string, or NULL. */
+/*
+ * Why a static value must not be copied, as a new string, or NULL.  A
+ * mutable static that --allow-static-copies lets be copied sets *copy.
+ */
 static char *
-must_stay_unique(LLVMValueRef v, int *marked_used)
+must_stay_unique(LLVMValueRef v, int *marked_used, int allow_copies, int *copy)
 {
 	const char *name = value_name(v), *section = LLVMGetSection(v);
 	int used = startswith(name, USED_MARK);
 
+	*copy = 0;
 	if (used) {
 		*marked_used = 1;
 		name += strlen(USED_MARK);
+	}
+	if (!used && allow_copies && is_variable(v) && !LLVMIsGlobalConstant(v) &&
+	    !address_escapes(v)) {
+		*copy = 1;
+		return xasprintf("the static variable '%s'", name);
 	}
 	if (section && *section)
 		return xasprintf("it uses '%s' in section '%s', which must not be "
@@ -198,23 +235,25 @@ static void
 find_sources(struct unique *u, LLVMModuleRef m)
 {
 	int marked_used = u->s->used_statics;
+	int allow = u->s->o->allow_static_copies, copy;
 	LLVMValueRef v;
 	char *why;
 
 	for (v = LLVMGetFirstGlobal(m); v; v = LLVMGetNextGlobal(v))
 		if (!LLVMIsDeclaration(v) && linkage_is_local(LLVMGetLinkage(v)) &&
-		    (why = must_stay_unique(v, &marked_used)) != NULL)
-			spread(u, v, why);
+		    (why = must_stay_unique(v, &marked_used, allow, &copy)) != NULL)
+			spread(u, v, why, copy ? &u->copies : &u->reason);
 	for (v = LLVMGetFirstFunction(m); v; v = LLVMGetNextFunction(v))
 		if (!LLVMIsDeclaration(v) && linkage_is_local(LLVMGetLinkage(v)) &&
-		    (why = must_stay_unique(v, &marked_used)) != NULL)
-			spread(u, v, why);
+		    (why = must_stay_unique(v, &marked_used, 0, &copy)) != NULL)
+			spread(u, v, why, &u->reason);
 	if (!marked_used)
 		return;
 	for (v = LLVMGetFirstFunction(m); v; v = LLVMGetNextFunction(v))
 		if (!LLVMIsDeclaration(v) && has_inline_asm(v))
 			spread(u, v, xasprintf("it has inline asm, and its file has "
-			                       "statics marked used that asm may name"));
+			                       "statics marked used that asm may name"),
+			       &u->reason);
 }
 
 /* Replace a function definition by a declaration of the same name. */
@@ -250,10 +289,21 @@ keep_unique(struct session *s)
 		const char *name = s->imported.e[i].key, *why;
 		struct helper_file *hf = s->imported.e[i].val;
 
-		if (!name || !(why = strmap_get(&u.reason, name)))
+		if (!name)
 			continue;
-		warn("'%s': not inlining '%s': %s", hf->in.path, name, why);
-		make_declaration(s->import, name);
+		if ((why = strmap_get(&u.reason, name)) != NULL) {
+			helper_why_not(s, name, why);
+			if (!s->report_mode)
+				warn("'%s': not inlining '%s': %s", hf->in.path, name, why);
+			make_declaration(s->import, name);
+		} else if ((why = strmap_get(&u.copies, name)) != NULL) {
+			struct helper_info *info = helper_info(s, name, NULL);
+
+			warn("'%s': inlining '%s' gives this crate its own copy of %s",
+			     hf->in.path, name, why);
+			free(info->note);
+			info->note = xasprintf("this crate has its own copy of %s", why);
+		}
 	}
 	for (i = 0; i < u.nreasons; i++)
 		free(u.reasons[i]);
@@ -261,5 +311,6 @@ keep_unique(struct session *s)
 	free(u.work);
 	ptrset_release(&u.seen);
 	strmap_release(&u.reason);
+	strmap_release(&u.copies);
 	strmap_release(&u.declare);
 }

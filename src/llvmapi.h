@@ -44,6 +44,19 @@ typedef struct LLVMOpaqueTargetMachine *LLVMTargetMachineRef;
 typedef struct LLVMOpaqueTargetMachineOptions *LLVMTargetMachineOptionsRef;
 typedef struct LLVMOpaquePassBuilderOptions *LLVMPassBuilderOptionsRef;
 typedef struct LLVMOpaqueError *LLVMErrorRef;
+typedef struct LLVMOpaqueBinary *LLVMBinaryRef;
+typedef struct LLVMOpaqueSectionIterator *LLVMSectionIteratorRef;
+typedef struct LLVMOpaqueSymbolIterator *LLVMSymbolIteratorRef;
+typedef struct LLVMOpaqueRelocationIterator *LLVMRelocationIteratorRef;
+typedef void *LLVMDisasmContextRef;
+typedef int (*LLVMOpInfoCallback)(void *DisInfo, uint64_t PC, uint64_t Offset,
+                                  uint64_t OpSize, uint64_t InstSize,
+                                  int TagType, void *TagBuf);
+typedef const char *(*LLVMSymbolLookupCallback)(void *DisInfo,
+                                                uint64_t ReferenceValue,
+                                                uint64_t *ReferenceType,
+                                                uint64_t ReferencePC,
+                                                const char **ReferenceName);
 typedef unsigned LLVMAttributeIndex;
 typedef void (*LLVMDiagnosticHandler)(LLVMDiagnosticInfoRef, void *);
 typedef void (*LLVMFatalErrorHandler)(const char *Reason);
@@ -217,6 +230,34 @@ typedef int LLVMVerifierFailureAction;
 	X(18, OPT, void, LLVMTargetMachineOptionsSetRelocMode, (LLVMTargetMachineOptionsRef Options, LLVMRelocMode Reloc)) \
 	X(18, OPT, void, LLVMTargetMachineOptionsSetCodeModel, (LLVMTargetMachineOptionsRef Options, LLVMCodeModel CodeModel)) \
 	X(18, OPT, LLVMTargetMachineRef, LLVMCreateTargetMachineWithOptions, (LLVMTargetRef T, const char *Triple, LLVMTargetMachineOptionsRef Options)) \
+	/* Object files (helperlink report) */ \
+	X(14, REQ, LLVMBinaryRef, LLVMCreateBinary, (LLVMMemoryBufferRef MemBuf, LLVMContextRef Context, char **ErrorMessage)) \
+	X(14, REQ, void, LLVMDisposeBinary, (LLVMBinaryRef BR)) \
+	X(14, REQ, LLVMSectionIteratorRef, LLVMObjectFileCopySectionIterator, (LLVMBinaryRef BR)) \
+	X(14, REQ, LLVMBool, LLVMObjectFileIsSectionIteratorAtEnd, (LLVMBinaryRef BR, LLVMSectionIteratorRef SI)) \
+	X(14, REQ, LLVMSymbolIteratorRef, LLVMObjectFileCopySymbolIterator, (LLVMBinaryRef BR)) \
+	X(14, REQ, LLVMBool, LLVMObjectFileIsSymbolIteratorAtEnd, (LLVMBinaryRef BR, LLVMSymbolIteratorRef SI)) \
+	X(14, REQ, void, LLVMDisposeSectionIterator, (LLVMSectionIteratorRef SI)) \
+	X(14, REQ, void, LLVMMoveToNextSection, (LLVMSectionIteratorRef SI)) \
+	X(14, REQ, void, LLVMMoveToContainingSection, (LLVMSectionIteratorRef Sect, LLVMSymbolIteratorRef Sym)) \
+	X(14, REQ, void, LLVMDisposeSymbolIterator, (LLVMSymbolIteratorRef SI)) \
+	X(14, REQ, void, LLVMMoveToNextSymbol, (LLVMSymbolIteratorRef SI)) \
+	X(14, REQ, const char *, LLVMGetSectionName, (LLVMSectionIteratorRef SI)) \
+	X(14, REQ, uint64_t, LLVMGetSectionSize, (LLVMSectionIteratorRef SI)) \
+	X(14, REQ, const char *, LLVMGetSectionContents, (LLVMSectionIteratorRef SI)) \
+	X(14, REQ, LLVMRelocationIteratorRef, LLVMGetRelocations, (LLVMSectionIteratorRef Section)) \
+	X(14, REQ, void, LLVMDisposeRelocationIterator, (LLVMRelocationIteratorRef RI)) \
+	X(14, REQ, LLVMBool, LLVMIsRelocationIteratorAtEnd, (LLVMSectionIteratorRef Section, LLVMRelocationIteratorRef RI)) \
+	X(14, REQ, void, LLVMMoveToNextRelocation, (LLVMRelocationIteratorRef RI)) \
+	X(14, REQ, const char *, LLVMGetSymbolName, (LLVMSymbolIteratorRef SI)) \
+	X(14, REQ, uint64_t, LLVMGetSymbolAddress, (LLVMSymbolIteratorRef SI)) \
+	X(14, REQ, uint64_t, LLVMGetSymbolSize, (LLVMSymbolIteratorRef SI)) \
+	X(14, REQ, uint64_t, LLVMGetRelocationOffset, (LLVMRelocationIteratorRef RI)) \
+	X(14, REQ, LLVMSymbolIteratorRef, LLVMGetRelocationSymbol, (LLVMRelocationIteratorRef RI)) \
+	X(14, REQ, uint64_t, LLVMGetRelocationType, (LLVMRelocationIteratorRef RI)) \
+	X(14, REQ, LLVMDisasmContextRef, LLVMCreateDisasm, (const char *TripleName, void *DisInfo, int TagType, LLVMOpInfoCallback GetOpInfo, LLVMSymbolLookupCallback SymbolLookUp)) \
+	X(14, REQ, size_t, LLVMDisasmInstruction, (LLVMDisasmContextRef DC, uint8_t *Bytes, uint64_t BytesSize, uint64_t PC, char *OutString, size_t OutStringSize)) \
+	X(14, REQ, void, LLVMDisasmDispose, (LLVMDisasmContextRef DC)) \
 	/* Passes */ \
 	X(14, REQ, LLVMPassBuilderOptionsRef, LLVMCreatePassBuilderOptions, (void)) \
 	X(14, REQ, void, LLVMDisposePassBuilderOptions, (LLVMPassBuilderOptionsRef Options)) \
@@ -244,6 +285,8 @@ typedef int LLVMVerifierFailureAction;
 	V(14, LLVMNoUnnamedAddr, 0) \
 	V(14, LLVMLocalUnnamedAddr, 1) \
 	V(14, LLVMGlobalUnnamedAddr, 2) \
+	V(14, LLVMArgumentValueKind, 0) \
+	V(14, LLVMBasicBlockValueKind, 1) \
 	V(14, LLVMFunctionValueKind, 5) \
 	V(14, LLVMGlobalAliasValueKind, 6) \
 	V(14, LLVMGlobalIFuncValueKind, 7) \
@@ -253,10 +296,14 @@ typedef int LLVMVerifierFailureAction;
 	V(14, LLVMConstantArrayValueKind, 11) \
 	V(14, LLVMConstantStructValueKind, 12) \
 	V(14, LLVMConstantVectorValueKind, 13) \
+	V(14, LLVMMetadataAsValueValueKind, 22) \
 	V(14, LLVMInlineAsmValueKind, 23) \
 	V(14, LLVMInstructionValueKind, 24) \
 	V(14, LLVMInvoke, 5) \
 	V(14, LLVMLoad, 27) \
+	V(14, LLVMStore, 28) \
+	V(14, LLVMAtomicCmpXchg, 56) \
+	V(14, LLVMAtomicRMW, 57) \
 	V(14, LLVMCall, 45) \
 	V(14, LLVMCallBr, 67) \
 	V(14, LLVMIntegerTypeKind, 8) \

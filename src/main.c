@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "demangle.h"
 #include "llvm.h"
 #include "util.h"
 
@@ -16,6 +17,7 @@ static const struct command {
 	const char *summary;
 } commands[] = {
 	{"link", cmd_link, "inline C helpers into Rust crate bitcode and compile it"},
+	{"report", cmd_report, "show the helper calls left in an object, and why"},
 	{"compat", cmd_compat, "check that rustc, the C compiler and bitcode can be combined"},
 };
 
@@ -43,7 +45,8 @@ version(void)
 	if (llvm_load(global_llvm, NULL) < 0)
 		return 1;
 	lv = llvm_version();
-	printf("LLVM %s (%s)\n", version_str(&lv, v), llvm_path());
+	printf("LLVM %s (%s)\ndemangler: %s\n", version_str(&lv, v), llvm_path(),
+	       demangler());
 	return 0;
 }
 

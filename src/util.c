@@ -444,6 +444,14 @@ strmap_put(struct strmap *m, const char *key, void *val)
 	return old;
 }
 
+const char *
+strmap_keys_find(const struct strmap *m, const char *key)
+{
+	struct strmap_entry *e = strmap_find(m, key);
+
+	return e && e->key ? e->key : NULL;
+}
+
 static int
 cmp_keys(const void *a, const void *b)
 {

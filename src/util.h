@@ -113,6 +113,8 @@ void *strmap_get(const struct strmap *m, const char *key);
 /* The keys whose values are not NULL, sorted, NULL-terminated; the array is
  * the caller's to free, the keys stay the map's. */
 const char **strmap_keys(const struct strmap *m);
+/* The map's own copy of a key it holds, or NULL; stable while it is held. */
+const char *strmap_keys_find(const struct strmap *m, const char *key);
 /* Set key to val; returns the previous value.  A NULL value reads as absent. */
 void *strmap_put(struct strmap *m, const char *key, void *val);
 void strmap_release(struct strmap *m);

@@ -4,7 +4,7 @@
 check "--help: exit 0" sh -c "$HL --help >help.out"
 check "--help lists the commands" grep -q '^  link ' help.out
 check "-h: exit 0" sh -c "$HL -h >/dev/null"
-for c in link compat; do
+for c in link report compat; do
 	check "$c --help: exit 0, on stdout" sh -c "$HL $c --help >$c.out 2>$c.err"
 	check "$c --help: usage" grep -q "^usage: helperlink $c" $c.out
 	check "$c --help: nothing on stderr" test ! -s $c.err
@@ -14,6 +14,7 @@ check "--version: exit 0" test $? -eq 0
 check "--version names helperlink" grep -qE '^helperlink [0-9]+\.[0-9]+\.[0-9]+$' version.out
 check "--version names the loaded LLVM and its path" \
 	grep -qE '^LLVM [0-9]+\.[0-9]+\.[0-9]+ \(/.*libLLVM.*\)$' version.out
+check "--version names the demangler" grep -qE '^demangler: (libiberty|none)$' version.out
 lib=$(sed -n 's/^LLVM .* (\(.*\))$/\1/p' version.out)
 HELPERLINK_LLVM=$lib $HL --version >env.out
 same "HELPERLINK_LLVM picks the library" version.out env.out

@@ -1,0 +1,471 @@
+/* report.c: see report.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "demangle.h"
+#include "report.h"
+
+void
+report_add_call(struct report *r, const char *caller_symbol,
+                const char *helper, const char *kind, const char *reason)
+{
+	struct report_call *c;
+
+	r->calls = xrealloc(r->calls, (r->ncalls + 1) * sizeof(*r->calls));
+	c = &r->calls[r->ncalls++];
+	c->caller = demangle(caller_symbol);
+	c->caller_symbol = xstrdup(caller_symbol);
+	c->helper = xstrdup(helper);
+	c->kind = xstrdup(kind);
+	c->reason = xstrdup(reason ? reason : "");
+	c->count = 1;
+}
+
+static void
+free_call(struct report_call *c)
+{
+	free(c->caller);
+	free(c->caller_symbol);
+	free(c->helper);
+	free(c->kind);
+	free(c->reason);
+}
+
+void
+report_add_helper(struct report *r, const char *name, const char *file,
+                  long size, const char *note)
+{
+	struct report_helper *h;
+
+	r->helpers = xrealloc(r->helpers, (r->nhelpers + 1) * sizeof(*r->helpers));
+	h = &r->helpers[r->nhelpers++];
+	h->name = xstrdup(name);
+	h->file = xstrdup(file ? file : "");
+	h->size = size;
+	h->calls_left = 0;
+	h->note = xstrdup(note ? note : "");
+}
+
+void
+report_add_ref(struct report *r, const char *symbol, const char *helper)
+{
+	struct report_ref *f;
+
+	r->refs = xrealloc(r->refs, (r->nrefs + 1) * sizeof(*r->refs));
+	f = &r->refs[r->nrefs++];
+	f->symbol = xstrdup(symbol);
+	f->helper = xstrdup(helper);
+	f->exported = -1;
+}
+
+static int
+cmp_calls(const void *pa, const void *pb)
+{
+	const struct report_call *a = pa, *b = pb;
+	int c = strcmp(a->caller, b->caller);
+
+	if (!c)
+		c = strcmp(a->helper, b->helper);
+	if (!c)
+		c = strcmp(a->kind, b->kind);
+	if (!c)
+		c = strcmp(a->caller_symbol, b->caller_symbol);
+	return c;
+}
+
+static int
+cmp_helpers(const void *pa, const void *pb)
+{
+	const struct report_helper *a = pa, *b = pb;
+
+	return strcmp(a->name, b->name);
+}
+
+static int
+cmp_refs(const void *pa, const void *pb)
+{
+	const struct report_ref *a = pa, *b = pb;
+	int c = strcmp(a->symbol, b->symbol);
+
+	return c ? c : strcmp(a->helper, b->helper);
+}
+
+void
+report_finish(struct report *r, const struct strmap *exports)
+{
+	size_t i, j, n = 0;
+
+	qsort(r->calls, r->ncalls, sizeof(*r->calls), cmp_calls);
+	for (i = 0; i < r->ncalls; i++) {
+		if (n > 0 && cmp_calls(&r->calls[n - 1], &r->calls[i]) == 0) {
+			r->calls[n - 1].count += r->calls[i].count;
+			free_call(&r->calls[i]);
+		} else {
+			r->calls[n++] = r->calls[i];
+		}
+	}
+	r->ncalls = n;
+	qsort(r->helpers, r->nhelpers, sizeof(*r->helpers), cmp_helpers);
+	qsort(r->refs, r->nrefs, sizeof(*r->refs), cmp_refs);
+	for (i = 0; i < r->nhelpers; i++)
+		for (j = 0; j < r->ncalls; j++)
+			if (strcmp(r->helpers[i].name, r->calls[j].helper) == 0)
+				r->helpers[i].calls_left += r->calls[j].count;
+	for (i = 0; exports && i < r->nrefs; i++)
+		r->refs[i].exported = strmap_get(exports, r->refs[i].symbol) != NULL;
+}
+
+/* A table: rows of cells, printed in columns as wide as their widest cell. */
+struct table {
+	const char **cells;
+	size_t ncols, ncells;
+};
+
+static void
+cell(struct table *t, const char *s)
+{
+	t->cells = xrealloc(t->cells, (t->ncells + 1) * sizeof(*t->cells));
+	t->cells[t->ncells++] = s;
+}
+
+static void
+table_print(struct table *t, struct buf *out)
+{
+	size_t width[8] = {0}, i;
+
+	for (i = 0; i < t->ncells; i++) {
+		size_t n = strlen(t->cells[i]);
+
+		if (n > width[i % t->ncols])
+			width[i % t->ncols] = n;
+	}
+	for (i = 0; i < t->ncells; i++) {
+		int last = i % t->ncols == t->ncols - 1;
+
+		if (i % t->ncols == 0)
+			buf_addstr(out, "  ");
+		if (last)
+			buf_addf(out, "%s\n", t->cells[i]);
+		else
+			buf_addf(out, "%-*s  ", (int)width[i % t->ncols], t->cells[i]);
+	}
+	free(t->cells);
+	t->cells = NULL;
+	t->ncells = 0;
+}
+
+static void
+print_text(const struct report *r, struct buf *out)
+{
+	struct table t = {NULL, 4, 0};
+	size_t n = r->ncalls > r->nhelpers ? r->ncalls : r->nhelpers, i, left = 0;
+	char (*num)[2][32] = xcalloc(n + 1, sizeof(*num));
+
+	for (i = 0; i < r->ncalls; i++)
+		left += r->calls[i].count;
+	buf_addf(out, "helperlink report: '%s'\n\nhelper calls left: %zu\n",
+	         r->file, left);
+	if (r->ncalls) {
+		cell(&t, "caller"), cell(&t, "helper"), cell(&t, "kind");
+		cell(&t, "reason");
+		for (i = 0; i < r->ncalls; i++) {
+			if (r->calls[i].count > 1)
+				snprintf(num[i][0], sizeof(num[i][0]), "%s x%u",
+				         r->calls[i].kind, r->calls[i].count);
+			else
+				snprintf(num[i][0], sizeof(num[i][0]), "%s", r->calls[i].kind);
+			cell(&t, r->calls[i].caller);
+			cell(&t, r->calls[i].helper);
+			cell(&t, num[i][0]);
+			cell(&t, *r->calls[i].reason ? r->calls[i].reason : "-");
+		}
+		table_print(&t, out);
+	}
+	if (r->nhelpers) {
+		buf_addf(out, "\nhelpers: %zu\n", r->nhelpers);
+		t.ncols = 5;
+		cell(&t, "helper"), cell(&t, "IR instructions");
+		cell(&t, "calls left"), cell(&t, "file"), cell(&t, "note");
+		for (i = 0; i < r->nhelpers; i++) {
+			const struct report_helper *h = &r->helpers[i];
+
+			if (h->size >= 0)
+				snprintf(num[i][0], sizeof(num[i][0]), "%ld", h->size);
+			else
+				strcpy(num[i][0], "-");
+			snprintf(num[i][1], sizeof(num[i][1]), "%u", h->calls_left);
+			cell(&t, h->name), cell(&t, num[i][0]), cell(&t, num[i][1]);
+			cell(&t, h->file), cell(&t, *h->note ? h->note : "-");
+		}
+		table_print(&t, out);
+	}
+	if (r->nrefs) {
+		buf_addf(out, "\nsymbols that helper code makes it use: %zu\n",
+		         r->nrefs);
+		t.ncols = 3;
+		cell(&t, "symbol"), cell(&t, "helper"), cell(&t, "exported");
+		for (i = 0; i < r->nrefs; i++) {
+			cell(&t, r->refs[i].symbol);
+			cell(&t, r->refs[i].helper);
+			cell(&t, r->refs[i].exported < 0 ? "-" :
+			         r->refs[i].exported ? "yes" : "NO");
+		}
+		table_print(&t, out);
+	}
+	free(num);
+}
+
+void
+json_string(struct buf *out, const char *s)
+{
+	buf_addch(out, '"');
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			buf_addf(out, "\\%c", c);
+		else if (c < 0x20)
+			buf_addf(out, "\\u%04x", c);
+		else
+			buf_addch(out, (char)c);
+	}
+	buf_addch(out, '"');
+}
+
+/* A JSON member "key": "value", with a separator before it unless first. */
+static void
+json_member(struct buf *out, int first, const char *key, const char *value)
+{
+	buf_addstr(out, first ? "" : ", ");
+	json_string(out, key);
+	buf_addstr(out, ": ");
+	json_string(out, value);
+}
+
+static void
+print_json(const struct report *r, struct buf *out)
+{
+	size_t i;
+
+	buf_addstr(out, "{\n  \"file\": ");
+	json_string(out, r->file);
+	buf_addstr(out, ",\n  \"calls\": [");
+	for (i = 0; i < r->ncalls; i++) {
+		buf_addstr(out, i ? ",\n    {" : "\n    {");
+		json_member(out, 1, "caller", r->calls[i].caller);
+		json_member(out, 0, "caller_symbol", r->calls[i].caller_symbol);
+		json_member(out, 0, "helper", r->calls[i].helper);
+		json_member(out, 0, "kind", r->calls[i].kind);
+		buf_addf(out, ", \"count\": %u", r->calls[i].count);
+		json_member(out, 0, "reason", r->calls[i].reason);
+		buf_addch(out, '}');
+	}
+	buf_addstr(out, r->ncalls ? "\n  ],\n  \"helpers\": [" : "],\n  \"helpers\": [");
+	for (i = 0; i < r->nhelpers; i++) {
+		const struct report_helper *h = &r->helpers[i];
+
+		buf_addstr(out, i ? ",\n    {" : "\n    {");
+		json_member(out, 1, "name", h->name);
+		json_member(out, 0, "file", h->file);
+		if (h->size >= 0)
+			buf_addf(out, ", \"ir_instructions\": %ld", h->size);
+		else
+			buf_addstr(out, ", \"ir_instructions\": null");
+		buf_addf(out, ", \"calls_left\": %u", h->calls_left);
+		json_member(out, 0, "note", h->note);
+		buf_addch(out, '}');
+	}
+	buf_addstr(out, r->nhelpers ? "\n  ],\n  \"references\": [" : "],\n  \"references\": [");
+	for (i = 0; i < r->nrefs; i++) {
+		buf_addstr(out, i ? ",\n    {" : "\n    {");
+		json_member(out, 1, "symbol", r->refs[i].symbol);
+		json_member(out, 0, "helper", r->refs[i].helper);
+		buf_addf(out, ", \"exported\": %s}", r->refs[i].exported < 0 ? "null" :
+		         r->refs[i].exported ? "true" : "false");
+	}
+	buf_addstr(out, r->nrefs ? "\n  ]\n}\n" : "]\n}\n");
+}
+
+void
+report_print(const struct report *r, int json, struct buf *out)
+{
+	if (json)
+		print_json(r, out);
+	else
+		print_text(r, out);
+}
+
+void
+report_release(struct report *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->ncalls; i++)
+		free_call(&r->calls[i]);
+	for (i = 0; i < r->nhelpers; i++) {
+		free(r->helpers[i].name);
+		free(r->helpers[i].file);
+		free(r->helpers[i].note);
+	}
+	for (i = 0; i < r->nrefs; i++) {
+		free(r->refs[i].symbol);
+		free(r->refs[i].helper);
+	}
+	free(r->calls);
+	free(r->helpers);
+	free(r->refs);
+	free(r->file);
+	memset(r, 0, sizeof(*r));
+}
+
+/* Whether s is "0x" and hexadecimal digits, as Module.symvers's CRCs. */
+static int
+is_crc(const char *s)
+{
+	return strncmp(s, "0x", 2) == 0 && s[2] && !s[2 + strspn(s + 2,
+	       "0123456789abcdefABCDEF")];
+}
+
+int
+exports_read(const char *path, struct strmap *exports)
+{
+	struct buf b = BUF_INIT;
+	char *line, *next;
+	unsigned lineno = 0;
+
+	if (read_file(path, &b) < 0)
+		return -1;
+	if (memchr(b.data, '\0', b.len)) {
+		buf_release(&b);
+		return error("'%s' is not a text file", path);
+	}
+	for (line = b.data; line && *line; line = next) {
+		char *fields[2] = {NULL, NULL}, *p = line;
+		int n = 0;
+
+		lineno++;
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		while (*p && n < 2) {
+			p += strspn(p, " \t\r");
+			if (!*p)
+				break;
+			fields[n++] = p;
+			p += strcspn(p, " \t\r");
+			if (*p)
+				*p++ = '\0';
+		}
+		if (n == 0 || fields[0][0] == '#')
+			continue;
+		/* Module.symvers: CRC, symbol, and more; else one name. */
+		if (n == 2 && is_crc(fields[0])) {
+			strmap_put(exports, fields[1], (void *)1);
+		} else if (n == 1) {
+			strmap_put(exports, fields[0], (void *)1);
+		} else {
+			buf_release(&b);
+			return error("'%s' line %u: neither a symbol name nor a "
+			             "Module.symvers line", path, lineno);
+		}
+	}
+	buf_release(&b);
+	return 0;
+}
+
+static int
+cmp_edges(const void *pa, const void *pb)
+{
+	const struct diff_edge *a = pa, *b = pb;
+	int c = strcmp(a->function, b->function);
+
+	return c ? c : strcmp(a->callee, b->callee);
+}
+
+void
+diff_sort(struct diff_edge *e, size_t n)
+{
+	qsort(e, n, sizeof(*e), cmp_edges);
+}
+
+/* How many times the run at e[i] (same function and callee) occurs. */
+static size_t
+run(const struct diff_edge *e, size_t n, size_t i)
+{
+	size_t j = i;
+
+	while (j < n && cmp_edges(&e[i], &e[j]) == 0)
+		j++;
+	return j - i;
+}
+
+struct diff_out {
+	struct buf *out;
+	int json;
+	const char *function;   /* the function whose line is open, or NULL */
+	int nfunctions, nchanges;
+};
+
+static void
+diff_change(struct diff_out *d, const char *function, const char *callee,
+            char sign, size_t count)
+{
+	if (!d->function || strcmp(d->function, function) != 0) {
+		if (d->json) {
+			buf_addstr(d->out, d->nfunctions ? "]},\n    {" : "\n    {");
+			json_member(d->out, 1, "function", function);
+			buf_addstr(d->out, ", \"changes\": [");
+		} else {
+			buf_addf(d->out, "  %s\n", function);
+		}
+		d->function = function;
+		d->nfunctions++;
+		d->nchanges = 0;
+	}
+	if (d->json) {
+		buf_addstr(d->out, d->nchanges ? ", {" : "{");
+		json_member(d->out, 1, "callee", callee);
+		buf_addf(d->out, ", \"change\": %s%zu}", sign == '-' ? "-" : "", count);
+	} else {
+		buf_addf(d->out, "    %c %s", sign, callee);
+		if (count > 1)
+			buf_addf(d->out, " (x%zu)", count);
+		buf_addch(d->out, '\n');
+	}
+	d->nchanges++;
+}
+
+void
+diff_print(const char *name_a, struct diff_edge *a, size_t na,
+           const char *name_b, struct diff_edge *b, size_t nb, int json,
+           struct buf *out)
+{
+	struct diff_out d = {out, json, NULL, 0, 0};
+	size_t i = 0, j = 0;
+
+	if (json) {
+		buf_addstr(out, "{\n  \"from\": ");
+		json_string(out, name_a);
+		buf_addstr(out, ",\n  \"to\": ");
+		json_string(out, name_b);
+		buf_addstr(out, ",\n  \"functions\": [");
+	} else {
+		buf_addf(out, "calls that differ from '%s' to '%s':\n", name_a, name_b);
+	}
+	while (i < na || j < nb) {
+		int c = i == na ? 1 : j == nb ? -1 : cmp_edges(&a[i], &b[j]);
+		size_t ra = c <= 0 ? run(a, na, i) : 0, rb = c >= 0 ? run(b, nb, j) : 0;
+
+		if (ra > rb)
+			diff_change(&d, a[i].function, a[i].callee, '-', ra - rb);
+		else if (rb > ra)
+			diff_change(&d, b[j].function, b[j].callee, '+', rb - ra);
+		i += ra;
+		j += rb;
+	}
+	if (json)
+		buf_addstr(out, d.nfunctions ? "]}\n  ]\n}\n" : "]\n}\n");
+	else if (!d.nfunctions)
+		buf_addstr(out, "  none\n");
+}

@@ -1,0 +1,86 @@
+/*
+ * report.h: what helperlink tells about helpers in an object: the calls of
+ * helpers that are left, the helpers and their sizes, and the symbols that
+ * inlined helper code made the object use.  Printed as a table or as JSON,
+ * sorted, so that a report is the same from run to run.  Pure, no LLVM.
+ */
+#ifndef REPORT_H
+#define REPORT_H
+
+#include <stddef.h>
+
+#include "util.h"
+
+/* A call of a helper, or a use of its address, that is left. */
+struct report_call {
+	char *caller;        /* demangled */
+	char *caller_symbol; /* as in the object */
+	char *helper;
+	char *kind;          /* "call" or "address" */
+	char *reason;        /* "" when it cannot be told */
+	unsigned count;      /* how many such calls */
+};
+
+struct report_helper {
+	char *name;
+	char *file;          /* the helper bitcode it came from */
+	long size;           /* IR instructions; -1 unknown */
+	unsigned calls_left;
+	char *note;          /* why it is not inlined, or "" */
+};
+
+/* A symbol that helper code makes the object use. */
+struct report_ref {
+	char *symbol;
+	char *helper;        /* the helper whose code uses it */
+	int exported;        /* 1, 0, or -1 when no export list was given */
+};
+
+struct report {
+	char *file;          /* what the report is about */
+	struct report_call *calls;
+	size_t ncalls;
+	struct report_helper *helpers;
+	size_t nhelpers;
+	struct report_ref *refs;
+	size_t nrefs;
+};
+
+void report_add_call(struct report *r, const char *caller_symbol,
+                     const char *helper, const char *kind, const char *reason);
+void report_add_helper(struct report *r, const char *name, const char *file,
+                       long size, const char *note);
+void report_add_ref(struct report *r, const char *symbol, const char *helper);
+/* Merge equal calls, count the calls left per helper, mark exports, and
+ * sort everything.  exports may be NULL. */
+void report_finish(struct report *r, const struct strmap *exports);
+/* Print the report as a table, or as JSON. */
+void report_print(const struct report *r, int json, struct buf *out);
+void report_release(struct report *r);
+
+/*
+ * Read the symbols a module may use: kbuild's Module.symvers (CRC, symbol,
+ * module, export type, namespace, separated by tabs), or one name per line.
+ * Returns -1 after printing why.
+ */
+int exports_read(const char *path, struct strmap *exports);
+
+/* Calls that one object makes and another does not, function by function. */
+struct diff_edge {
+	char *function;      /* demangled */
+	char *callee;
+};
+
+/*
+ * Print, for each function, the callees that disappeared from a to b
+ * (-) and those that appeared (+).  a and b are sorted by diff_sort().
+ */
+void diff_print(const char *name_a, struct diff_edge *a, size_t na,
+                const char *name_b, struct diff_edge *b, size_t nb, int json,
+                struct buf *out);
+void diff_sort(struct diff_edge *e, size_t n);
+
+/* Append s to out as a JSON string. */
+void json_string(struct buf *out, const char *s);
+
+#endif
