@@ -21,9 +21,12 @@ LIBOBJ = \
 	src/cmd_report.o \
 	src/bitcode.o \
 	src/demangle.o \
+	src/diff.o \
+	src/json.o \
 	src/target_features.o \
 	src/target.o \
 	src/report.o \
+	src/symlist.o \
 	src/toolchain.o \
 	src/util.o \
 	src/version.o \
@@ -40,8 +43,9 @@ LIBOBJ = \
 	src/llvm_unique.o \
 	src/llvm_util.o
 
-HDR = src/bitcode.h src/cmd.h src/demangle.h src/target_features.h src/llvm.h \
-	src/llvm_int.h src/llvmapi.h src/report.h \
+HDR = src/bitcode.h src/cmd.h src/demangle.h src/diff.h src/json.h \
+	src/target_features.h src/llvm.h src/llvm_int.h src/llvmapi.h \
+	src/report.h src/symlist.h \
 	src/target.h src/toolchain.h src/util.h src/version.h
 
 all: helperlink

@@ -113,12 +113,8 @@ cmd_compat(int argc, char **argv)
 		case OPT_CC: cc = optarg; break;
 		case OPT_SAME_MAJOR: c.same_major = 1; break;
 		case OPT_LLVM: llvm = optarg; break;
-		case ':':
-			fputs(compat_usage, stderr);
-			usage_error("compat: option '%s' needs a value", argv[optind - 1]);
 		default:
-			fputs(compat_usage, stderr);
-			usage_error("compat: unknown option '%s'", argv[optind - 1]);
+			option_error(compat_usage, "compat", opt, argv[optind - 1]);
 		}
 	}
 	if (!rustc)

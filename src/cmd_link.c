@@ -10,6 +10,7 @@
 
 #include "cmd.h"
 #include "llvm.h"
+#include "symlist.h"
 #include "util.h"
 
 static const char link_usage[] =
@@ -229,6 +230,7 @@ cmd_link(int argc, char **argv)
 	struct report rep;
 	struct buf out = BUF_INIT, text = BUF_INIT;
 	const char *err = link_parse(argc, argv, &a);
+	struct out_file files[2] = {{a.o.output, NULL, 0}, {a.o.report, NULL, 0}};
 	int ret = 1;
 
 	memset(&rep, 0, sizeof(rep));
@@ -236,12 +238,10 @@ cmd_link(int argc, char **argv)
 		fputs(link_usage, stdout);
 		return 0;
 	}
-	if (err) {
-		fputs(link_usage, stderr);
-		usage_error("link: %s", err);
-	}
+	if (err)
+		usage_error(link_usage, "link: %s", err);
 	if (a.exports) {
-		if (exports_read(a.exports, &exports) < 0)
+		if (symlist_read(a.exports, &exports) < 0)
 			goto out;
 		a.o.exports = &exports;
 	}
@@ -254,8 +254,11 @@ cmd_link(int argc, char **argv)
 	if (llvm_link(&a.o, &out, &rep) < 0)
 		goto out;
 	report_print(&rep, a.o.report_json, &text);
-	if (write_file_atomic(a.o.output, out.data, out.len) == 0 &&
-	    (!a.o.report || write_file_atomic(a.o.report, text.data, text.len) == 0))
+	files[0].data = out.data;
+	files[0].len = out.len;
+	files[1].data = text.data;
+	files[1].len = text.len;
+	if (write_files_atomic(files, a.o.report ? 2 : 1) == 0)
 		ret = 0;
 out:
 	buf_release(&out);

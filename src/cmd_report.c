@@ -12,6 +12,7 @@
 #include "cmd.h"
 #include "llvm.h"
 #include "report.h"
+#include "symlist.h"
 #include "util.h"
 
 static const char report_usage[] =
@@ -78,23 +79,15 @@ diff(const char *a, const char *b, int json)
 {
 	struct diff_edge *ea = NULL, *eb = NULL;
 	struct buf out = BUF_INIT;
-	size_t na = 0, nb = 0, i;
+	size_t na = 0, nb = 0;
 	int ret = 1;
 
 	if (llvm_calls(a, &ea, &na) == 0 && llvm_calls(b, &eb, &nb) == 0) {
 		diff_print(a, ea, na, b, eb, nb, json, &out);
 		ret = print(&out) < 0;
 	}
-	for (i = 0; i < na; i++) {
-		free(ea[i].function);
-		free(ea[i].callee);
-	}
-	for (i = 0; i < nb; i++) {
-		free(eb[i].function);
-		free(eb[i].callee);
-	}
-	free(ea);
-	free(eb);
+	diff_edges_release(ea, na);
+	diff_edges_release(eb, nb);
 	buf_release(&out);
 	return ret;
 }
@@ -130,27 +123,22 @@ cmd_report(int argc, char **argv)
 				json = strcmp(optarg, "json") == 0;
 				break;
 			}
-			fputs(report_usage, stderr);
-			usage_error("report: '%s' is not a valid value for --format",
-			            optarg);
-		case ':':
-			fputs(report_usage, stderr);
-			usage_error("report: option '%s' needs a value", argv[optind - 1]);
+			usage_error(report_usage, "report: '%s' is not a valid "
+			            "value for --format", optarg);
 		default:
-			fputs(report_usage, stderr);
-			usage_error("report: unknown option '%s'", argv[optind - 1]);
+			option_error(report_usage, "report", opt, argv[optind - 1]);
 		}
 	}
-	if (argc - optind != (diff_mode ? 2 : 1)) {
-		fputs(report_usage, stderr);
-		usage_error("report: %s", diff_mode ? "--diff needs two files"
-		                                     : "give one file to report on");
-	}
-	if (!diff_mode && ro.nhelpers == 0 && ro.nprefixes == 0 && !list_path) {
-		fputs(report_usage, stderr);
-		usage_error("report: say which functions are helpers: --helpers, "
-		            "--helper-prefix or --helper-list");
-	}
+	if (argc - optind != (diff_mode ? 2 : 1))
+		usage_error(report_usage, "report: %s", diff_mode
+		            ? "--diff needs two files" : "give one file to report on");
+	if (diff_mode && (ro.nhelpers || ro.nprefixes || list_path || exports_path ||
+	                  ro.require_inlined))
+		usage_error(report_usage, "report: --diff compares all calls, and "
+		            "takes no helper, --exports or --require-inlined option");
+	if (!diff_mode && ro.nhelpers == 0 && ro.nprefixes == 0 && !list_path)
+		usage_error(report_usage, "report: say which functions are helpers: "
+		            "--helpers, --helper-prefix or --helper-list");
 	if (llvm_load(llvm, NULL) < 0)
 		goto out;
 	if (diff_mode) {
@@ -158,12 +146,12 @@ cmd_report(int argc, char **argv)
 		goto out;
 	}
 	if (list_path) {
-		if (exports_read(list_path, &list) < 0)
+		if (symlist_read(list_path, &list) < 0)
 			goto out;
 		ro.list = &list;
 	}
 	if (exports_path) {
-		if (exports_read(exports_path, &exports) < 0)
+		if (symlist_read(exports_path, &exports) < 0)
 			goto out;
 		ro.exports = &exports;
 	}

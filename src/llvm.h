@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 
+#include "diff.h"
 #include "report.h"
 #include "util.h"
 #include "version.h"

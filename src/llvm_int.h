@@ -190,7 +190,8 @@ void keep_unique(struct session *s);
 
 /* What code refers to, function by function (llvm_object.c). */
 struct code_ref {
-	char *function;   /* the referring function, or a data section */
+	char *function;   /* the referring function, or the variable (else
+	                     the data section) holding the reference */
 	char *symbol;
 	int address;      /* 1: its address is used, not called */
 };

@@ -404,7 +404,7 @@ llvm_link(const struct link_options *o, struct buf *out, struct report *rep)
 	/* Nothing imported, nothing changed: the crate stays as rustc left it. */
 	if (s.imported.n > 0 && finish_import(&s) < 0)
 		goto out;
-	if (o->nhelpers > 0 && link_report(&s, rep) < 0)
+	if (link_report(&s, rep) < 0)
 		goto out;
 	if (o->verify && verify(&s) < 0)
 		goto out;

@@ -49,9 +49,11 @@ const char *llvm_subject;
 static void
 on_fatal_error(const char *reason)
 {
+	int n = (int)strcspn(reason, "\n");
+
 	if (llvm_subject)
-		fatal("'%s': LLVM error: %s", llvm_subject, reason);
-	fatal("LLVM error: %s", reason);
+		fatal("'%s': LLVM error: %.*s", llvm_subject, n, reason);
+	fatal("LLVM error: %.*s", n, reason);
 }
 
 static void

@@ -2,19 +2,43 @@
  * llvm_object.c: what code refers to, function by function, in an object
  * file or in a bitcode module.
  *
- * In an object, a reference is a relocation, found with LLVM's object-file
- * C API, or a call that the assembler resolved within its section and so
- * has no relocation, found by disassembling.  The C API gives neither an
- * ELF relocation's addend nor a symbol's section index, so addends are read
- * from the raw .rela sections (ELF64), and sections are told apart by name
- * and contents.  A relocation against a section symbol, which the API names
- * after the section, points at the function at addend (+ the PC-relative
+ * The objects read are relocatable ELF64, little-endian, for x86-64 or
+ * AArch64: what rustc and clang write on Linux there.  LLVM's object-file
+ * C API gives the sections' names, the symbols and the relocations; it
+ * gives neither a section's flags, nor which section a .rela section
+ * relocates, nor an addend, so these come from the raw section headers
+ * and .rela entries.
+ *
+ * A reference is a relocation, or a call that the assembler resolved
+ * within its section and so has no relocation, found by disassembling.
+ * A relocation in a branch instruction is a call; any other is a use of
+ * the address, unless (x86-64) the address, loaded from the GOT into a
+ * register, is then called through that register.  A relocation against
+ * a section symbol points at the function at addend (+ the PC-relative
  * bias of x86-64 calls) in that section.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "llvm_int.h"
+
+enum {
+	ET_REL = 1, EM_X86_64 = 62, EM_AARCH64 = 183,
+	SHT_RELA = 4, SHT_NOBITS = 8, SHF_ALLOC = 0x2, SHF_EXECINSTR = 0x4,
+	R_AARCH64_ADR_PREL_PG_HI21 = 275, R_AARCH64_ADR_PREL_PG_HI21_NC = 276,
+	R_AARCH64_JUMP26 = 282, R_AARCH64_CALL26 = 283,
+	R_AARCH64_ADR_GOT_PAGE = 311,
+};
+
+/* The page half of an AArch64 adrp + add/ldr pair: the other half counts. */
+static int
+is_page_half(unsigned machine, uint64_t type)
+{
+	return machine == EM_AARCH64 && (type == R_AARCH64_ADR_PREL_PG_HI21 ||
+	       type == R_AARCH64_ADR_PREL_PG_HI21_NC ||
+	       type == R_AARCH64_ADR_GOT_PAGE);
+}
 
 static void
 add_ref(struct code_refs *r, const char *function, const char *symbol,
@@ -45,9 +69,9 @@ code_refs_release(struct code_refs *r)
 
 struct section {
 	char *name;
-	const unsigned char *data;
-	uint64_t size;
-	int exec;
+	const unsigned char *data;   /* NULL for SHT_NOBITS */
+	uint64_t size, flags;
+	unsigned type, info;         /* info: what a .rela section relocates */
 };
 
 struct symbol {
@@ -57,21 +81,23 @@ struct symbol {
 };
 
 struct reloc {
-	uint64_t offset;
+	uint64_t offset, type;
 	char *symbol;
 };
 
 struct object {
+	const unsigned char *base;
+	size_t len;
+	unsigned machine;
 	struct section *secs;
 	size_t nsecs;
 	struct symbol *syms;
 	size_t nsyms;
+	struct symbol **sorted;  /* defined, sized, by section and address */
+	size_t nsorted;
 	struct reloc **rels;     /* per section, sorted by offset */
 	size_t *nrels;
-	unsigned machine;        /* ELF e_machine, 0 if not ELF */
 };
-
-enum { EM_X86_64 = 62, EM_AARCH64 = 183 };
 
 static uint64_t
 le(const unsigned char *p, int n)
@@ -83,36 +109,96 @@ le(const unsigned char *p, int n)
 	return v;
 }
 
-static size_t
-find_section(const struct object *o, const char *name, const char *data)
+/* Check the ELF header and read the section headers; NULL, or why not. */
+static const char *
+read_headers(struct object *o)
 {
+	const unsigned char *d = o->base, *h;
+	uint64_t shoff, shnum, i;
+
+	if (o->len >= 8 && memcmp(d, "!<arch>\n", 8) == 0)
+		return "an archive; give its object files";
+	if (o->len < 64 || memcmp(d, "\177ELF", 4) != 0)
+		return "not an ELF object or LLVM bitcode";
+	if (d[4] != 2 || d[5] != 1)
+		return "not a 64-bit little-endian ELF object";
+	if (le(d + 16, 2) != ET_REL)
+		return "a linked file, not a relocatable object";
+	o->machine = (unsigned)le(d + 18, 2);
+	if (o->machine != EM_X86_64 && o->machine != EM_AARCH64)
+		return "an object for a machine other than x86-64 and AArch64";
+	shoff = le(d + 0x28, 8);
+	shnum = le(d + 0x3c, 2);
+	if (le(d + 0x3a, 2) != 64 || shoff > o->len || o->len - shoff < 64)
+		return "a bad section header table";
+	if (shnum == 0)   /* more than 0xff00 sections: the count is here */
+		shnum = le(d + shoff + 0x20, 8);
+	if (shnum > (o->len - shoff) / 64)
+		return "a bad section header table";
+	o->secs = xcalloc(shnum, sizeof(*o->secs));
+	o->nsecs = shnum;
+	for (i = 0; i < shnum; i++) {
+		struct section *s = &o->secs[i];
+		uint64_t offset;
+
+		h = d + shoff + i * 64;
+		s->type = (unsigned)le(h + 4, 4);
+		s->flags = le(h + 8, 8);
+		offset = le(h + 0x18, 8);
+		s->size = le(h + 0x20, 8);
+		s->info = (unsigned)le(h + 0x2c, 4);
+		if (s->type == SHT_NOBITS)
+			continue;
+		if (offset > o->len || s->size > o->len - offset)
+			return "a section beyond the end of the file";
+		s->data = d + offset;
+	}
+	return NULL;
+}
+
+/* The sections' names, from LLVM, which walks the same table. */
+static const char *
+read_names(struct object *o, LLVMBinaryRef b)
+{
+	LLVMSectionIteratorRef si = LLVMObjectFileCopySectionIterator(b);
+	size_t i = 0;
+
+	for (; !LLVMObjectFileIsSectionIteratorAtEnd(b, si); LLVMMoveToNextSection(si), i++) {
+		const char *name = LLVMGetSectionName(si);
+
+		if (i >= o->nsecs || LLVMGetSectionSize(si) != o->secs[i].size)
+			break;
+		o->secs[i].name = xstrdup(name ? name : "");
+	}
+	LLVMDisposeSectionIterator(si);
+	return i == o->nsecs ? NULL : "sections that LLVM does not list";
+}
+
+/* The section si is at, by name and contents, or (size_t)-1. */
+static size_t
+section_index(const struct object *o, LLVMSectionIteratorRef si)
+{
+	const char *name = LLVMGetSectionName(si), *data = LLVMGetSectionContents(si);
 	size_t i;
 
 	for (i = 0; i < o->nsecs; i++)
-		if (strcmp(o->secs[i].name, name) == 0 &&
-		    (!data || o->secs[i].data == (const unsigned char *)data))
+		if (o->secs[i].name && name && strcmp(o->secs[i].name, name) == 0 &&
+		    (!o->secs[i].data || (const char *)o->secs[i].data == data))
 			return i;
 	return (size_t)-1;
 }
 
-static void
-read_sections(struct object *o, LLVMBinaryRef b)
+static int
+cmp_symbols(const void *pa, const void *pb)
 {
-	LLVMSectionIteratorRef si = LLVMObjectFileCopySectionIterator(b);
+	const struct symbol *a = *(struct symbol *const *)pa;
+	const struct symbol *b = *(struct symbol *const *)pb;
 
-	for (; !LLVMObjectFileIsSectionIteratorAtEnd(b, si); LLVMMoveToNextSection(si)) {
-		struct section *s;
-
-		o->secs = xrealloc(o->secs, (o->nsecs + 1) * sizeof(*o->secs));
-		s = &o->secs[o->nsecs++];
-		s->name = xstrdup(LLVMGetSectionName(si) ? LLVMGetSectionName(si) : "");
-		s->data = (const unsigned char *)LLVMGetSectionContents(si);
-		s->size = LLVMGetSectionSize(si);
-		/* The C API has no section flags; code sections are named so. */
-		s->exec = strstr(s->name, "text") != NULL &&
-		          strncmp(s->name, ".rel", 4) != 0;
-	}
-	LLVMDisposeSectionIterator(si);
+	if (a->section != b->section)
+		return a->section < b->section ? -1 : 1;
+	if (a->addr != b->addr)
+		return a->addr < b->addr ? -1 : 1;
+	return strcmp(a->name, b->name);
 }
 
 static void
@@ -120,6 +206,7 @@ read_symbols(struct object *o, LLVMBinaryRef b, struct code_refs *r)
 {
 	LLVMSymbolIteratorRef sym = LLVMObjectFileCopySymbolIterator(b);
 	LLVMSectionIteratorRef si = LLVMObjectFileCopySectionIterator(b);
+	size_t i;
 
 	for (; !LLVMObjectFileIsSymbolIteratorAtEnd(b, sym); LLVMMoveToNextSymbol(sym)) {
 		const char *name = LLVMGetSymbolName(sym);
@@ -137,38 +224,49 @@ read_symbols(struct object *o, LLVMBinaryRef b, struct code_refs *r)
 			s->section = (size_t)-1;
 			strmap_put(&r->undefined, name, (void *)1);
 		} else {
-			s->section = find_section(o, LLVMGetSectionName(si),
-			                          LLVMGetSectionContents(si));
+			s->section = section_index(o, si);
 		}
 	}
-	LLVMDisposeSymbolIterator(sym);
 	LLVMDisposeSectionIterator(si);
+	LLVMDisposeSymbolIterator(sym);
+	o->sorted = xcalloc(o->nsyms + 1, sizeof(*o->sorted));
+	for (i = 0; i < o->nsyms; i++)
+		if (o->syms[i].section != (size_t)-1 && o->syms[i].size > 0)
+			o->sorted[o->nsorted++] = &o->syms[i];
+	if (o->nsorted)
+		qsort(o->sorted, o->nsorted, sizeof(*o->sorted), cmp_symbols);
 }
 
-/* The function defined at offset addr of section sec, or NULL. */
-static const char *
-function_at(const struct object *o, size_t sec, uint64_t addr)
+/*
+ * The first symbol (by name) of section sec at or, with covering, holding
+ * offset addr; NULL if there is none.
+ */
+static const struct symbol *
+symbol_at(const struct object *o, size_t sec, uint64_t addr, int covering)
 {
-	size_t i;
+	size_t lo = 0, hi = o->nsorted;
+	const struct symbol *s;
 
-	for (i = 0; i < o->nsyms; i++)
-		if (o->syms[i].section == sec && o->syms[i].addr == addr &&
-		    o->syms[i].size > 0)
-			return o->syms[i].name;
-	return NULL;
-}
+	/* The first symbol after (sec, addr), then back to (sec, <= addr). */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
 
-/* The symbol whose extent holds offset off of section sec, or NULL. */
-static const char *
-symbol_over(const struct object *o, size_t sec, uint64_t off)
-{
-	size_t i;
-
-	for (i = 0; i < o->nsyms; i++)
-		if (o->syms[i].section == sec && o->syms[i].addr <= off &&
-		    off - o->syms[i].addr < o->syms[i].size)
-			return o->syms[i].name;
-	return NULL;
+		s = o->sorted[mid];
+		if (s->section < sec || (s->section == sec && s->addr <= addr))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0)
+		return NULL;
+	s = o->sorted[lo - 1];
+	if (s->section != sec || (!covering && s->addr != addr) ||
+	    addr - s->addr >= s->size)
+		return NULL;
+	while (lo > 1 && o->sorted[lo - 2]->section == sec &&
+	       o->sorted[lo - 2]->addr == s->addr)
+		s = o->sorted[--lo - 1];
+	return s;
 }
 
 static int
@@ -179,33 +277,31 @@ cmp_relocs(const void *pa, const void *pb)
 	return a->offset < b->offset ? -1 : a->offset > b->offset;
 }
 
-/* The target of a relocation: its symbol, or for a section symbol the
- * function at the addend. */
+/* The target of relocation k of .rela section rela: its symbol, or for a
+ * section symbol (in section sec) the function at the addend. */
 static char *
 reloc_target(const struct object *o, const struct section *rela, size_t k,
-             uint64_t type, const char *symbol)
+             uint64_t type, const char *symbol, size_t sec)
 {
-	size_t sec = find_section(o, symbol, NULL);
-	const char *f;
+	const struct symbol *f;
 	uint64_t addend;
 
-	if (sec == (size_t)-1)
-		return xstrdup(symbol);
-	if (o->machine == 0 || strncmp(rela->name, ".rela", 5) != 0 ||
+	if (sec == (size_t)-1 || strcmp(o->secs[sec].name, symbol) != 0 ||
 	    (k + 1) * 24 > rela->size)
 		return xstrdup(symbol);
 	addend = le(rela->data + k * 24 + 16, 8);
 	/* x86-64 R_X86_64_PC32 and PLT32 are relative to the field's end. */
 	if (o->machine == EM_X86_64 && (type == 2 || type == 4))
 		addend += 4;
-	f = function_at(o, sec, addend);
-	return xstrdup(f ? f : symbol);
+	f = symbol_at(o, sec, addend, 0);
+	return xstrdup(f ? f->name : symbol);
 }
 
 static void
 read_relocations(struct object *o, LLVMBinaryRef b)
 {
 	LLVMSectionIteratorRef si = LLVMObjectFileCopySectionIterator(b);
+	LLVMSectionIteratorRef at = LLVMObjectFileCopySectionIterator(b);
 	size_t i = 0;
 
 	o->rels = xcalloc(o->nsecs, sizeof(*o->rels));
@@ -213,33 +309,41 @@ read_relocations(struct object *o, LLVMBinaryRef b)
 	for (; !LLVMObjectFileIsSectionIteratorAtEnd(b, si);
 	     LLVMMoveToNextSection(si), i++) {
 		const struct section *s = &o->secs[i];
-		const char *target = s->name + (strncmp(s->name, ".rela", 5) == 0 ? 5 : 4);
-		size_t t, k = 0;
+		size_t t = s->info, k = 0;
 		LLVMRelocationIteratorRef ri;
 
-		if (strncmp(s->name, ".rel", 4) != 0 ||
-		    (t = find_section(o, target, NULL)) == (size_t)-1)
+		if (s->type != SHT_RELA || t >= o->nsecs)
 			continue;
 		ri = LLVMGetRelocations(si);
 		for (; !LLVMIsRelocationIteratorAtEnd(si, ri);
 		     LLVMMoveToNextRelocation(ri), k++) {
 			LLVMSymbolIteratorRef rs = LLVMGetRelocationSymbol(ri);
-			const char *name = LLVMGetSymbolName(rs);
+			const char *name;
 			struct reloc *rel;
+			size_t sec = (size_t)-1;
 
-			if (name && *name) {
-				o->rels[t] = xrealloc(o->rels[t],
-				                      (o->nrels[t] + 1) * sizeof(**o->rels));
-				rel = &o->rels[t][o->nrels[t]++];
-				rel->offset = LLVMGetRelocationOffset(ri);
-				rel->symbol = reloc_target(o, s, k, LLVMGetRelocationType(ri),
-				                           name);
+			if (LLVMObjectFileIsSymbolIteratorAtEnd(b, rs) ||
+			    is_page_half(o->machine, LLVMGetRelocationType(ri)) ||
+			    !(name = LLVMGetSymbolName(rs)) || !*name) {
+				LLVMDisposeSymbolIterator(rs);
+				continue;
 			}
+			LLVMMoveToContainingSection(at, rs);
+			if (!LLVMObjectFileIsSectionIteratorAtEnd(b, at))
+				sec = section_index(o, at);
+			o->rels[t] = xrealloc(o->rels[t],
+			                      (o->nrels[t] + 1) * sizeof(**o->rels));
+			rel = &o->rels[t][o->nrels[t]++];
+			rel->offset = LLVMGetRelocationOffset(ri);
+			rel->type = LLVMGetRelocationType(ri);
+			rel->symbol = reloc_target(o, s, k, rel->type, name, sec);
 			LLVMDisposeSymbolIterator(rs);
 		}
 		LLVMDisposeRelocationIterator(ri);
-		qsort(o->rels[t], o->nrels[t], sizeof(**o->rels), cmp_relocs);
+		if (o->nrels[t])
+			qsort(o->rels[t], o->nrels[t], sizeof(**o->rels), cmp_relocs);
 	}
+	LLVMDisposeSectionIterator(at);
 	LLVMDisposeSectionIterator(si);
 }
 
@@ -265,84 +369,147 @@ on_symbol(void *info, uint64_t value, uint64_t *type, uint64_t pc,
 	return NULL;
 }
 
-/* Whether a disassembled instruction calls or jumps (a tail call). */
-static int
-is_branch(const struct object *o, const char *text)
+/* The mnemonic of a disassembled instruction, into word. */
+static void
+mnemonic(const char *text, char *word, size_t size)
 {
-	char word[16];
 	size_t n;
 
 	text += strspn(text, " \t");
 	n = strcspn(text, " \t");
-	if (n >= sizeof(word))
-		return 0;
+	if (n >= size)
+		n = 0;
 	memcpy(word, text, n);
 	word[n] = '\0';
+}
+
+/* Whether an instruction calls or jumps (a tail call, maybe conditional). */
+static int
+is_branch(const struct object *o, const char *word)
+{
 	if (o->machine == EM_X86_64)
-		return startswith(word, "call") || startswith(word, "jmp");
-	return strcmp(word, "bl") == 0 || strcmp(word, "b") == 0;
+		return startswith(word, "call") || word[0] == 'j';
+	return strcmp(word, "bl") == 0 || strcmp(word, "b") == 0 ||
+	       startswith(word, "b.") || startswith(word, "cb") ||
+	       startswith(word, "tb");
 }
 
 /*
  * x86-64 code often loads a function's address from the GOT into a
  * register and calls the register (rustc's calls of external functions,
- * hoisted out of loops).  Remember which reference each register holds.
+ * hoisted out of loops).  Remember which reference each register holds,
+ * by the register's 64-bit name, until something else is written to it.
  */
 struct loaded {
 	char reg[8];
 	size_t ref;
 };
 
-static const char *
+struct registers {
+	struct loaded v[16];
+	size_t n;
+};
+
+/* The 64-bit register that reg ("eax", "r12d", "sil") is part of. */
+static void
+reg64(const char *reg, char *out)
+{
+	size_t n = strlen(reg);
+
+	if (reg[0] == 'r' && reg[1] >= '0' && reg[1] <= '9') {
+		n = 1 + strspn(reg + 1, "0123456789");
+		memcpy(out, reg, n);
+		out[n] = '\0';
+	} else if (n == 3 && (reg[0] == 'r' || reg[0] == 'e')) {
+		snprintf(out, 8, "r%s", reg + 1);
+	} else if (n == 3 && reg[2] == 'l') {        /* sil, dil, bpl, spl */
+		snprintf(out, 8, "r%.2s", reg);
+	} else if (n == 2 && (reg[1] == 'l' || reg[1] == 'h')) {
+		snprintf(out, 8, "r%cx", reg[0]);
+	} else {
+		snprintf(out, 8, "r%.6s", reg);
+	}
+}
+
+/* The register at "%name" after the last occurrence of after, as reg64. */
+static int
 operand_register(const char *text, const char *after, char *reg)
 {
-	const char *p = strstr(text, after);
+	const char *p = NULL, *q;
+	char name[8];
 	size_t n;
 
+	for (q = strstr(text, after); q; q = strstr(q + 1, after))
+		p = q;
 	if (!p)
-		return NULL;
+		return 0;
 	p += strlen(after);
 	n = strspn(p, "abcdefghijklmnopqrstuvwxyz0123456789");
-	if (n == 0 || n >= 8)
-		return NULL;
-	memcpy(reg, p, n);
-	reg[n] = '\0';
-	return reg;
+	if (n == 0 || n >= sizeof(name))
+		return 0;
+	memcpy(name, p, n);
+	name[n] = '\0';
+	reg64(name, reg);
+	return 1;
+}
+
+static void
+forget(struct registers *rg, const char *reg)
+{
+	size_t i;
+
+	for (i = 0; i < rg->n; i++)
+		if (strcmp(rg->v[i].reg, reg) == 0)
+			rg->v[i] = rg->v[--rg->n];
 }
 
 /* A load of one GOT entry into a register: note it. */
 static void
-note_load(struct loaded *l, size_t *nl, const char *text, size_t ref)
+note_load(struct registers *rg, const char *text, size_t ref)
 {
 	char reg[8];
-	size_t i;
 
 	if (!strstr(text, "mov") || !strstr(text, "(%rip)") ||
 	    !operand_register(text, "(%rip), %", reg))
 		return;
-	for (i = 0; i < *nl && strcmp(l[i].reg, reg) != 0; i++)
-		;
-	if (i == *nl) {
-		if (*nl == 16)
-			return;
-		(*nl)++;
+	forget(rg, reg);
+	if (rg->n < LEN(rg->v)) {
+		strcpy(rg->v[rg->n].reg, reg);
+		rg->v[rg->n++].ref = ref;
 	}
-	strcpy(l[i].reg, reg);
-	l[i].ref = ref;
 }
 
-/* A call through a register that holds a loaded reference: a call. */
+/*
+ * After an instruction: a call through a register holding a loaded
+ * reference makes that reference a call; a call clobbers the registers
+ * the callee may change; other instructions clobber their destination,
+ * the last operand in AT&T syntax.
+ */
 static void
-note_call(struct loaded *l, size_t nl, const char *text, struct code_refs *r)
+note_instruction(struct registers *rg, const char *word, const char *text,
+                 struct code_refs *r)
 {
+	static const char *const clobbered[] = {
+		"rax", "rcx", "rdx", "rsi", "rdi", "r8", "r9", "r10", "r11",
+	};
 	char reg[8];
 	size_t i;
 
-	if (!operand_register(text, "*%", reg))
+	if (startswith(word, "call") || word[0] == 'j') {
+		if (operand_register(text, "*%", reg))
+			for (i = 0; i < rg->n; i++)
+				if (strcmp(rg->v[i].reg, reg) == 0)
+					r->v[rg->v[i].ref].address = 0;
+		if (startswith(word, "call"))
+			for (i = 0; i < LEN(clobbered); i++)
+				forget(rg, clobbered[i]);
 		return;
-	for (i = 0; i < nl; i++)
-		if (strcmp(l[i].reg, reg) == 0)
-			r->v[l[i].ref].address = 0;
+	}
+	if (startswith(word, "cmp") || startswith(word, "test") ||
+	    startswith(word, "bt") || startswith(word, "push"))
+		return;
+	if (operand_register(text, strchr(text, ',') ? ", %" : "%", reg))
+		forget(rg, reg);
 }
 
 /* The references of one function, found by disassembling it. */
@@ -352,42 +519,49 @@ scan_function(const struct object *o, const struct symbol *f,
 {
 	const struct section *s = &o->secs[f->section];
 	const struct reloc *rels = o->rels[f->section];
-	size_t nrels = o->nrels[f->section], k = 0, nloaded = 0;
+	size_t nrels = o->nrels[f->section], k = 0;
 	uint64_t pc = f->addr, end = f->addr + f->size;
-	struct loaded loaded[16];
-	char text[256];
+	struct registers rg = {.n = 0};
+	char text[256], word[16];
 
-	if (end > s->size || !s->data)
+	if (end > s->size || end < pc || !s->data)
 		return;
 	while (k < nrels && rels[k].offset < pc)
 		k++;
 	while (pc < end) {
 		size_t len, before = k;
-		const char *callee;
+		const struct symbol *callee;
 		int branch;
 
 		br->seen = 0;
-		len = dc ? LLVMDisasmInstruction(dc, (uint8_t *)s->data + pc, end - pc,
-		                                 pc, text, sizeof(text))
-		         : 0;
+		len = LLVMDisasmInstruction(dc, (uint8_t *)s->data + pc, end - pc,
+		                            pc, text, sizeof(text));
 		if (len == 0) {
-			/* Not disassembled: count the relocations as uses. */
-			for (; k < nrels && rels[k].offset < end; k++)
+			/* Not an instruction (data in code): skip a byte, or
+			 * on AArch64 a word, and count relocations as uses. */
+			len = o->machine == EM_AARCH64 ? 4 : 1;
+			for (; k < nrels && rels[k].offset < pc + len; k++)
 				add_ref(r, f->name, rels[k].symbol, 1);
-			return;
+			pc += len;
+			continue;
 		}
-		branch = is_branch(o, text);
+		mnemonic(text, word, sizeof(word));
+		branch = is_branch(o, word);
+		/* What the instruction does to registers, then what it loads. */
+		if (o->machine == EM_X86_64)
+			note_instruction(&rg, word, text, r);
 		for (; k < nrels && rels[k].offset < pc + len; k++) {
-			add_ref(r, f->name, rels[k].symbol, !branch);
-			if (o->machine == EM_X86_64 && !branch)
-				note_load(loaded, &nloaded, text, r->n - 1);
+			int call = branch || rels[k].type == R_AARCH64_CALL26 ||
+			           rels[k].type == R_AARCH64_JUMP26;
+
+			add_ref(r, f->name, rels[k].symbol, !call);
+			if (o->machine == EM_X86_64 && !call)
+				note_load(&rg, text, r->n - 1);
 		}
-		if (o->machine == EM_X86_64 && branch)
-			note_call(loaded, nloaded, text, r);
 		if (k == before && branch && br->seen && br->target != pc + len &&
 		    (br->target < f->addr || br->target >= end) &&
-		    (callee = function_at(o, f->section, br->target)) != NULL)
-			add_ref(r, f->name, callee, 0);
+		    (callee = symbol_at(o, f->section, br->target, 0)) != NULL)
+			add_ref(r, f->name, callee->name, 0);
 		pc += len;
 	}
 }
@@ -398,15 +572,15 @@ static void
 scan_data(const struct object *o, size_t sec, struct code_refs *r)
 {
 	const struct section *s = &o->secs[sec];
-	const char *holder;
+	const struct symbol *holder;
 	size_t k;
 
-	if (s->exec || startswith(s->name, ".debug") ||
+	if (!(s->flags & SHF_ALLOC) || (s->flags & SHF_EXECINSTR) ||
 	    startswith(s->name, ".eh_frame") || startswith(s->name, ".gcc_except"))
 		return;
 	for (k = 0; k < o->nrels[sec]; k++) {
-		holder = symbol_over(o, sec, o->rels[sec][k].offset);
-		add_ref(r, holder ? holder : s->name, o->rels[sec][k].symbol, 1);
+		holder = symbol_at(o, sec, o->rels[sec][k].offset, 1);
+		add_ref(r, holder ? holder->name : s->name, o->rels[sec][k].symbol, 1);
 	}
 }
 
@@ -426,6 +600,7 @@ object_release(struct object *o)
 		free(o->syms[i].name);
 	free(o->secs);
 	free(o->syms);
+	free(o->sorted);
 	free(o->rels);
 	free(o->nrels);
 }
@@ -434,46 +609,62 @@ int
 object_refs(const char *path, const struct buf *data, LLVMContextRef ctx,
             struct code_refs *r)
 {
-	const unsigned char *d = (const unsigned char *)data->data;
 	struct object o;
 	struct branch br;
-	LLVMMemoryBufferRef mb;
+	LLVMMemoryBufferRef mb = NULL;
 	LLVMDisasmContextRef dc = NULL;
-	LLVMBinaryRef b;
+	LLVMBinaryRef b = NULL;
+	const char *why;
 	char *msg = NULL;
 	size_t i;
+	int ret = -1;
 
 	memset(&o, 0, sizeof(o));
+	o.base = (const unsigned char *)data->data;
+	o.len = data->len;
+	if ((why = read_headers(&o)) != NULL) {
+		error("cannot read '%s': %s", path, why);
+		goto out;
+	}
 	mb = LLVMCreateMemoryBufferWithMemoryRange(data->data, data->len, path, 0);
-	b = LLVMCreateBinary(mb, ctx, &msg);
-	if (!b) {
+	if (!(b = LLVMCreateBinary(mb, ctx, &msg))) {
 		error("cannot read '%s': %s", path, msg ? msg : "not an object file");
 		LLVMDisposeMessage(msg);
-		LLVMDisposeMemoryBuffer(mb);
-		return -1;
+		goto out;
 	}
-	/* ELF64 little-endian: e_machine is at offset 18. */
-	if (data->len > 20 && memcmp(d, "\177ELF\2\1", 6) == 0)
-		o.machine = (unsigned)le(d + 18, 2);
-	read_sections(&o, b);
+	if ((why = read_names(&o, b)) != NULL) {
+		error("cannot read '%s': %s", path, why);
+		goto out;
+	}
 	read_symbols(&o, b, r);
 	read_relocations(&o, b);
-	if (o.machine == EM_X86_64)
-		dc = LLVMCreateDisasm("x86_64-unknown-linux-gnu", &br, 0, NULL, on_symbol);
-	else if (o.machine == EM_AARCH64)
-		dc = LLVMCreateDisasm("aarch64-unknown-linux-gnu", &br, 0, NULL, on_symbol);
-	for (i = 0; i < o.nsyms; i++)
-		if (o.syms[i].section != (size_t)-1 && o.syms[i].size > 0 &&
-		    o.secs[o.syms[i].section].exec)
-			scan_function(&o, &o.syms[i], dc, &br, r);
+	dc = LLVMCreateDisasm(o.machine == EM_X86_64 ? "x86_64-unknown-linux-gnu"
+	                      : "aarch64-unknown-linux-gnu", &br, 0, NULL, on_symbol);
+	if (!dc) {
+		error("cannot read '%s': LLVM has no disassembler for it", path);
+		goto out;
+	}
+	/* Each function once, under its first name: aliases share code. */
+	for (i = 0; i < o.nsorted; i++) {
+		const struct symbol *f = o.sorted[i];
+
+		if ((o.secs[f->section].flags & SHF_EXECINSTR) &&
+		    (i == 0 || o.sorted[i - 1]->section != f->section ||
+		     o.sorted[i - 1]->addr != f->addr))
+			scan_function(&o, f, dc, &br, r);
+	}
 	for (i = 0; i < o.nsecs; i++)
 		scan_data(&o, i, r);
+	ret = 0;
+out:
 	if (dc)
 		LLVMDisasmDispose(dc);
 	object_release(&o);
-	LLVMDisposeBinary(b);
-	LLVMDisposeMemoryBuffer(mb);
-	return 0;
+	if (b)
+		LLVMDisposeBinary(b);
+	if (mb)
+		LLVMDisposeMemoryBuffer(mb);
+	return ret;
 }
 
 /* The global value behind a constant, and those inside it. */

@@ -120,12 +120,12 @@ explain(const struct strmap *info, const char *helper, const struct code_ref *c,
 	struct buf why = BUF_INIT;
 	LLVMValueRef cf, hf;
 
+	if (c->address)
+		return xstrdup("its address is used, not called");
 	if (hi && hi->why_not)
 		return xstrdup(hi->why_not);
 	if (hi && hi->recursive)
 		return xstrdup("recursion");
-	if (c->address)
-		return xstrdup("its address is used, not called");
 	if (strmap_get(&refs->undefined, c->symbol))
 		return xstrdup("not linked in: its code is not in this file");
 	if (!hi)
@@ -265,15 +265,47 @@ empty_crate(struct session *s, struct input *in)
 	return crate;
 }
 
+/* Whether name is a helper by --helper-prefix or --helper-list.  A prefix
+ * matches C function names only, not "rust_helper_count.calls", the
+ * name clang gives to a static variable of rust_helper_count. */
 static int
 matches(const struct report_options *ro, const char *name)
 {
 	size_t i;
 
 	for (i = 0; i < ro->nprefixes; i++)
-		if (startswith(name, ro->prefixes[i]))
+		if (startswith(name, ro->prefixes[i]) &&
+		    !name[strspn(name, "abcdefghijklmnopqrstuvwxyz"
+		                       "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")])
 			return 1;
 	return ro->list && strmap_get(ro->list, name) != NULL;
+}
+
+/*
+ * The references in in->path, an object or a bitcode file.  A bitcode
+ * module is left in *m, for explain() to read.  -1 after printing why.
+ */
+static int
+file_refs(struct session *s, struct input *in, LLVMModuleRef *m,
+          struct code_refs *refs)
+{
+	int ret = -1;
+
+	diag_subject(&s->diag, in->path);
+	if (read_file(in->path, &in->data) < 0)
+		goto out;
+	if (bc_is_bitcode((const unsigned char *)in->data.data, in->data.len)) {
+		buf_release(&in->data);
+		if (input_read(in, in->path) < 0 || !(*m = input_parse(s, in, 0)))
+			goto out;
+		module_refs(*m, refs);
+		ret = 0;
+	} else {
+		ret = object_refs(in->path, &in->data, s->ctx, refs);
+	}
+out:
+	diag_subject(&s->diag, NULL);
+	return ret;
 }
 
 int
@@ -300,8 +332,6 @@ llvm_report(const struct report_options *ro, struct report *rep)
 	capture_begin(NULL);
 	s.ctx = LLVMContextCreate();
 	diag_install(s.ctx, &s.diag);
-	if (read_file(ro->file, &file.data) < 0)
-		goto out;
 	if (ro->nhelpers > 0) {
 		struct input first = {ro->helpers[0], BUF_INIT};
 
@@ -318,14 +348,8 @@ llvm_report(const struct report_options *ro, struct report *rep)
 	for (i = 0; i < s.info.cap; i++)
 		if (s.info.e[i].key)
 			strmap_put(&helpers, s.info.e[i].key, (void *)1);
-	if (bc_is_bitcode((const unsigned char *)file.data.data, file.data.len)) {
-		buf_release(&file.data);
-		if (input_read(&file, ro->file) < 0 || !(m = input_parse(&s, &file, 0)))
-			goto out;
-		module_refs(m, &refs);
-	} else if (object_refs(ro->file, &file.data, s.ctx, &refs) < 0) {
+	if (file_refs(&s, &file, &m, &refs) < 0)
 		goto out;
-	}
 	for (i = 0; i < refs.n; i++)
 		if (matches(ro, refs.v[i].symbol))
 			strmap_put(&helpers, refs.v[i].symbol, (void *)1);
@@ -370,16 +394,8 @@ llvm_calls(const char *path, struct diff_edge **edges, size_t *n)
 	capture_begin(path);
 	s.ctx = LLVMContextCreate();
 	diag_install(s.ctx, &s.diag);
-	if (read_file(path, &in.data) < 0)
+	if (file_refs(&s, &in, &m, &refs) < 0)
 		goto out;
-	if (bc_is_bitcode((const unsigned char *)in.data.data, in.data.len)) {
-		buf_release(&in.data);
-		if (input_read(&in, path) < 0 || !(m = input_parse(&s, &in, 0)))
-			goto out;
-		module_refs(m, &refs);
-	} else if (object_refs(path, &in.data, s.ctx, &refs) < 0) {
-		goto out;
-	}
 	*edges = xcalloc(refs.n + 1, sizeof(**edges));
 	for (i = 0; i < refs.n; i++) {
 		if (refs.v[i].address)
@@ -395,8 +411,7 @@ out:
 		LLVMDisposeModule(m);
 	buf_release(&in.data);
 	code_refs_release(&refs);
-	LLVMContextDispose(s.ctx);
-	buf_release(&s.diag.errors);
+	session_release(&s);
 	capture_end();
 	return ret;
 }

@@ -194,6 +194,18 @@ has_inline_asm(LLVMValueRef f)
 }
 
 /*
+ * Whether a static in section may be copied: none, or a data section
+ * (".data..once" of the kernel's *_ONCE flags).  Other named sections are
+ * tables that something walks (__param, __tracepoints, __jump_table).
+ */
+static int
+copyable_section(const char *section)
+{
+	return !section || !*section || startswith(section, ".data") ||
+	       startswith(section, ".bss");
+}
+
+/*
  * Why a static value must not be copied, as a new string, or NULL.  A
  * mutable static that --allow-static-copies lets be copied sets *copy.
  */
@@ -209,7 +221,7 @@ must_stay_unique(LLVMValueRef v, int *marked_used, int allow_copies, int *copy)
 		name += strlen(USED_MARK);
 	}
 	if (!used && allow_copies && is_variable(v) && !LLVMIsGlobalConstant(v) &&
-	    !address_escapes(v)) {
+	    copyable_section(section) && !address_escapes(v)) {
 		*copy = 1;
 		return xasprintf("the static variable '%s'", name);
 	}

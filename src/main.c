@@ -80,7 +80,7 @@ main(int argc, char **argv)
 			i++;
 		} else {
 			usage(stderr);
-			usage_error("unknown option '%s'", argv[i]);
+			usage_error(NULL, "unknown option '%s'", argv[i]);
 		}
 	}
 	if (i == argc) {
@@ -90,6 +90,6 @@ main(int argc, char **argv)
 	for (c = 0; c < LEN(commands); c++)
 		if (strcmp(argv[i], commands[c].name) == 0)
 			return finish(commands[c].run(argc - i, argv + i));
-	usage_error("'%s' is not a helperlink command; see 'helperlink --help'",
+	usage_error(NULL, "'%s' is not a helperlink command; see 'helperlink --help'",
 	            argv[i]);
 }

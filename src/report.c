@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "demangle.h"
+#include "json.h"
 #include "report.h"
 
 void
@@ -71,6 +72,8 @@ cmp_calls(const void *pa, const void *pb)
 		c = strcmp(a->kind, b->kind);
 	if (!c)
 		c = strcmp(a->caller_symbol, b->caller_symbol);
+	if (!c)
+		c = strcmp(a->reason, b->reason);
 	return c;
 }
 
@@ -96,7 +99,8 @@ report_finish(struct report *r, const struct strmap *exports)
 {
 	size_t i, j, n = 0;
 
-	qsort(r->calls, r->ncalls, sizeof(*r->calls), cmp_calls);
+	if (r->ncalls)
+		qsort(r->calls, r->ncalls, sizeof(*r->calls), cmp_calls);
 	for (i = 0; i < r->ncalls; i++) {
 		if (n > 0 && cmp_calls(&r->calls[n - 1], &r->calls[i]) == 0) {
 			r->calls[n - 1].count += r->calls[i].count;
@@ -106,11 +110,14 @@ report_finish(struct report *r, const struct strmap *exports)
 		}
 	}
 	r->ncalls = n;
-	qsort(r->helpers, r->nhelpers, sizeof(*r->helpers), cmp_helpers);
-	qsort(r->refs, r->nrefs, sizeof(*r->refs), cmp_refs);
+	if (r->nhelpers)
+		qsort(r->helpers, r->nhelpers, sizeof(*r->helpers), cmp_helpers);
+	if (r->nrefs)
+		qsort(r->refs, r->nrefs, sizeof(*r->refs), cmp_refs);
 	for (i = 0; i < r->nhelpers; i++)
 		for (j = 0; j < r->ncalls; j++)
-			if (strcmp(r->helpers[i].name, r->calls[j].helper) == 0)
+			if (strcmp(r->helpers[i].name, r->calls[j].helper) == 0 &&
+			    strcmp(r->calls[j].kind, "call") == 0)
 				r->helpers[i].calls_left += r->calls[j].count;
 	for (i = 0; exports && i < r->nrefs; i++)
 		r->refs[i].exported = strmap_get(exports, r->refs[i].symbol) != NULL;
@@ -159,13 +166,20 @@ static void
 print_text(const struct report *r, struct buf *out)
 {
 	struct table t = {NULL, 4, 0};
-	size_t n = r->ncalls > r->nhelpers ? r->ncalls : r->nhelpers, i, left = 0;
+	size_t n = r->ncalls > r->nhelpers ? r->ncalls : r->nhelpers, i;
+	size_t calls = 0, addresses = 0;
 	char (*num)[2][32] = xcalloc(n + 1, sizeof(*num));
 
-	for (i = 0; i < r->ncalls; i++)
-		left += r->calls[i].count;
+	for (i = 0; i < r->ncalls; i++) {
+		if (strcmp(r->calls[i].kind, "call") == 0)
+			calls += r->calls[i].count;
+		else
+			addresses += r->calls[i].count;
+	}
 	buf_addf(out, "helperlink report: '%s'\n\nhelper calls left: %zu\n",
-	         r->file, left);
+	         r->file, calls);
+	if (addresses)
+		buf_addf(out, "uses of a helper's address: %zu\n", addresses);
 	if (r->ncalls) {
 		cell(&t, "caller"), cell(&t, "helper"), cell(&t, "kind");
 		cell(&t, "reason");
@@ -214,33 +228,6 @@ print_text(const struct report *r, struct buf *out)
 		table_print(&t, out);
 	}
 	free(num);
-}
-
-void
-json_string(struct buf *out, const char *s)
-{
-	buf_addch(out, '"');
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '"' || c == '\\')
-			buf_addf(out, "\\%c", c);
-		else if (c < 0x20)
-			buf_addf(out, "\\u%04x", c);
-		else
-			buf_addch(out, (char)c);
-	}
-	buf_addch(out, '"');
-}
-
-/* A JSON member "key": "value", with a separator before it unless first. */
-static void
-json_member(struct buf *out, int first, const char *key, const char *value)
-{
-	buf_addstr(out, first ? "" : ", ");
-	json_string(out, key);
-	buf_addstr(out, ": ");
-	json_string(out, value);
 }
 
 static void
@@ -319,153 +306,3 @@ report_release(struct report *r)
 	memset(r, 0, sizeof(*r));
 }
 
-/* Whether s is "0x" and hexadecimal digits, as Module.symvers's CRCs. */
-static int
-is_crc(const char *s)
-{
-	return strncmp(s, "0x", 2) == 0 && s[2] && !s[2 + strspn(s + 2,
-	       "0123456789abcdefABCDEF")];
-}
-
-int
-exports_read(const char *path, struct strmap *exports)
-{
-	struct buf b = BUF_INIT;
-	char *line, *next;
-	unsigned lineno = 0;
-
-	if (read_file(path, &b) < 0)
-		return -1;
-	if (memchr(b.data, '\0', b.len)) {
-		buf_release(&b);
-		return error("'%s' is not a text file", path);
-	}
-	for (line = b.data; line && *line; line = next) {
-		char *fields[2] = {NULL, NULL}, *p = line;
-		int n = 0;
-
-		lineno++;
-		next = strchr(line, '\n');
-		if (next)
-			*next++ = '\0';
-		while (*p && n < 2) {
-			p += strspn(p, " \t\r");
-			if (!*p)
-				break;
-			fields[n++] = p;
-			p += strcspn(p, " \t\r");
-			if (*p)
-				*p++ = '\0';
-		}
-		if (n == 0 || fields[0][0] == '#')
-			continue;
-		/* Module.symvers: CRC, symbol, and more; else one name. */
-		if (n == 2 && is_crc(fields[0])) {
-			strmap_put(exports, fields[1], (void *)1);
-		} else if (n == 1) {
-			strmap_put(exports, fields[0], (void *)1);
-		} else {
-			buf_release(&b);
-			return error("'%s' line %u: neither a symbol name nor a "
-			             "Module.symvers line", path, lineno);
-		}
-	}
-	buf_release(&b);
-	return 0;
-}
-
-static int
-cmp_edges(const void *pa, const void *pb)
-{
-	const struct diff_edge *a = pa, *b = pb;
-	int c = strcmp(a->function, b->function);
-
-	return c ? c : strcmp(a->callee, b->callee);
-}
-
-void
-diff_sort(struct diff_edge *e, size_t n)
-{
-	qsort(e, n, sizeof(*e), cmp_edges);
-}
-
-/* How many times the run at e[i] (same function and callee) occurs. */
-static size_t
-run(const struct diff_edge *e, size_t n, size_t i)
-{
-	size_t j = i;
-
-	while (j < n && cmp_edges(&e[i], &e[j]) == 0)
-		j++;
-	return j - i;
-}
-
-struct diff_out {
-	struct buf *out;
-	int json;
-	const char *function;   /* the function whose line is open, or NULL */
-	int nfunctions, nchanges;
-};
-
-static void
-diff_change(struct diff_out *d, const char *function, const char *callee,
-            char sign, size_t count)
-{
-	if (!d->function || strcmp(d->function, function) != 0) {
-		if (d->json) {
-			buf_addstr(d->out, d->nfunctions ? "]},\n    {" : "\n    {");
-			json_member(d->out, 1, "function", function);
-			buf_addstr(d->out, ", \"changes\": [");
-		} else {
-			buf_addf(d->out, "  %s\n", function);
-		}
-		d->function = function;
-		d->nfunctions++;
-		d->nchanges = 0;
-	}
-	if (d->json) {
-		buf_addstr(d->out, d->nchanges ? ", {" : "{");
-		json_member(d->out, 1, "callee", callee);
-		buf_addf(d->out, ", \"change\": %s%zu}", sign == '-' ? "-" : "", count);
-	} else {
-		buf_addf(d->out, "    %c %s", sign, callee);
-		if (count > 1)
-			buf_addf(d->out, " (x%zu)", count);
-		buf_addch(d->out, '\n');
-	}
-	d->nchanges++;
-}
-
-void
-diff_print(const char *name_a, struct diff_edge *a, size_t na,
-           const char *name_b, struct diff_edge *b, size_t nb, int json,
-           struct buf *out)
-{
-	struct diff_out d = {out, json, NULL, 0, 0};
-	size_t i = 0, j = 0;
-
-	if (json) {
-		buf_addstr(out, "{\n  \"from\": ");
-		json_string(out, name_a);
-		buf_addstr(out, ",\n  \"to\": ");
-		json_string(out, name_b);
-		buf_addstr(out, ",\n  \"functions\": [");
-	} else {
-		buf_addf(out, "calls that differ from '%s' to '%s':\n", name_a, name_b);
-	}
-	while (i < na || j < nb) {
-		int c = i == na ? 1 : j == nb ? -1 : cmp_edges(&a[i], &b[j]);
-		size_t ra = c <= 0 ? run(a, na, i) : 0, rb = c >= 0 ? run(b, nb, j) : 0;
-
-		if (ra > rb)
-			diff_change(&d, a[i].function, a[i].callee, '-', ra - rb);
-		else if (rb > ra)
-			diff_change(&d, b[j].function, b[j].callee, '+', rb - ra);
-		i += ra;
-		j += rb;
-	}
-	if (json)
-		buf_addstr(out, d.nfunctions ? "]}\n  ]\n}\n" : "]\n}\n");
-	else if (!d.nfunctions)
-		buf_addstr(out, "  none\n");
-}

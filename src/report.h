@@ -58,29 +58,4 @@ void report_finish(struct report *r, const struct strmap *exports);
 void report_print(const struct report *r, int json, struct buf *out);
 void report_release(struct report *r);
 
-/*
- * Read the symbols a module may use: kbuild's Module.symvers (CRC, symbol,
- * module, export type, namespace, separated by tabs), or one name per line.
- * Returns -1 after printing why.
- */
-int exports_read(const char *path, struct strmap *exports);
-
-/* Calls that one object makes and another does not, function by function. */
-struct diff_edge {
-	char *function;      /* demangled */
-	char *callee;
-};
-
-/*
- * Print, for each function, the callees that disappeared from a to b
- * (-) and those that appeared (+).  a and b are sorted by diff_sort().
- */
-void diff_print(const char *name_a, struct diff_edge *a, size_t na,
-                const char *name_b, struct diff_edge *b, size_t nb, int json,
-                struct buf *out);
-void diff_sort(struct diff_edge *e, size_t n);
-
-/* Append s to out as a JSON string. */
-void json_string(struct buf *out, const char *s);
-
 #endif

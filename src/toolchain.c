@@ -143,7 +143,8 @@ toolchain_find_libllvm(const char *sysroot)
 	}
 	closedir(d);
 	/* Sorted, so that the choice does not depend on directory order. */
-	qsort(names, n, sizeof(*names), cmpstr);
+	if (n)
+		qsort(names, n, sizeof(*names), cmpstr);
 	for (i = 0; i < n; i++) {
 		char *path = xasprintf("%s/%s", dir, names[i]);
 

@@ -73,14 +73,24 @@ fatal(const char *fmt, ...)
 }
 
 void
-usage_error(const char *fmt, ...)
+usage_error(const char *usage, const char *fmt, ...)
 {
 	va_list ap;
 
+	if (usage)
+		fputs(usage, stderr);
 	va_start(ap, fmt);
 	vreport(NULL, fmt, ap);
 	va_end(ap);
 	exit(2);
+}
+
+void
+option_error(const char *usage, const char *cmd, int opt, const char *arg)
+{
+	if (opt == ':')
+		usage_error(usage, "%s: option '%s' needs a value", cmd, arg);
+	usage_error(usage, "%s: unknown option '%s'", cmd, arg);
 }
 
 void *
@@ -275,43 +285,67 @@ write_all(int fd, const char *p, size_t len)
 	return 0;
 }
 
-int
-write_file_atomic(const char *path, const void *data, size_t len)
+/* Write f to a new temporary file beside it, named in tmp. */
+static int
+write_temp(const struct out_file *f, struct buf *tmp)
 {
-	struct buf tmp = BUF_INIT;
 	mode_t mask;
 	int fd;
 
-	fd = create_temp(path, &tmp);
+	fd = create_temp(f->path, tmp);
 	if (fd < 0)
-		goto err;
+		return -1;
 	/* mkstemp() makes the file 0600; give it the usual 0666 & ~umask. */
 	mask = umask(0);
 	umask(mask);
-	if (fchmod(fd, 0666 & ~mask) < 0 || write_all(fd, data, len) < 0) {
-		error("cannot write '%s':", path);
-		goto err_unlink;
+	if (fchmod(fd, 0666 & ~mask) < 0 || write_all(fd, f->data, f->len) < 0) {
+		error("cannot write '%s':", f->path);
+		close(fd);
+		unlink(tmp->data);
+		return -1;
 	}
 	if (close(fd) < 0) {
-		fd = -1;
-		error("cannot write '%s':", path);
-		goto err_unlink;
+		error("cannot write '%s':", f->path);
+		unlink(tmp->data);
+		return -1;
 	}
-	fd = -1;
-	if (rename(tmp.data, path) < 0) {
-		error("cannot create '%s':", path);
-		goto err_unlink;
-	}
-	buf_release(&tmp);
 	return 0;
+}
 
-err_unlink:
-	if (fd >= 0)
-		close(fd);
-	unlink(tmp.data);
-err:
-	buf_release(&tmp);
-	return -1;
+int
+write_files_atomic(const struct out_file *f, size_t n)
+{
+	struct buf *tmp = xcalloc(n, sizeof(*tmp));
+	size_t i, written = 0, renamed = 0;
+	int ret = -1;
+
+	while (written < n && write_temp(&f[written], &tmp[written]) == 0)
+		written++;
+	while (written == n && renamed < n) {
+		if (rename(tmp[renamed].data, f[renamed].path) < 0) {
+			error("cannot create '%s':", f[renamed].path);
+			break;
+		}
+		renamed++;
+	}
+	if (renamed == n)
+		ret = 0;
+	for (i = 0; i < n; i++) {
+		/* A rename that failed after others worked leaves those. */
+		if (i >= renamed && i < written)
+			unlink(tmp[i].data);
+		buf_release(&tmp[i]);
+	}
+	free(tmp);
+	return ret;
+}
+
+int
+write_file_atomic(const char *path, const void *data, size_t len)
+{
+	struct out_file f = {path, data, len};
+
+	return write_files_atomic(&f, 1);
 }
 
 int

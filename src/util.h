@@ -20,8 +20,13 @@ void warn(const char *fmt, ...);
 int error(const char *fmt, ...);
 /* Print "helperlink: MSG" and exit(1). */
 _Noreturn void fatal(const char *fmt, ...);
-/* Print "helperlink: MSG" and exit(2), for command-line mistakes. */
-_Noreturn void usage_error(const char *fmt, ...);
+/* For command-line mistakes: print usage (when not NULL), then
+ * "helperlink: MSG", and exit(2). */
+_Noreturn void usage_error(const char *usage, const char *fmt, ...);
+/* The same for what getopt_long() returned for arg: ':' for a missing
+ * value, anything else for an unknown option.  cmd names the command. */
+_Noreturn void option_error(const char *usage, const char *cmd, int opt,
+                            const char *arg);
 
 /*
  * Capture what is written to file descriptor 2 by code that does not use
@@ -70,6 +75,14 @@ int read_file(const char *path, struct buf *b);
  * temporary file is removed, the reason printed, and -1 returned.
  */
 int write_file_atomic(const char *path, const void *data, size_t len);
+
+/* The same for several files: all are written, or none. */
+struct out_file {
+	const char *path;
+	const void *data;
+	size_t len;
+};
+int write_files_atomic(const struct out_file *f, size_t n);
 
 /* Check, without leaving anything behind, that path could be created. */
 int check_writable(const char *path);

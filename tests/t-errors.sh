@@ -29,6 +29,12 @@ $CLANG --target=aarch64-linux-gnu -O2 -c -emit-llvm \
 	"$FIXTURES/user/helpers.c" -o inputs/arm64.bc
 $CLANG --target=x86_64-linux-gnux32 -O2 -c -emit-llvm \
 	"$FIXTURES/user/helpers.c" -o inputs/x32.bc
+# Files that are not relocatable x86-64 or AArch64 ELF objects.
+$CLANG -O2 -fPIC -c "$FIXTURES/user/helpers.c" -o helpers.o
+ar rcs inputs/lib.a helpers.o
+cc -shared helpers.o -o inputs/lib.so
+$CLANG --target=riscv64-linux-gnu -O2 -c "$FIXTURES/user/helpers.c" \
+	-o inputs/riscv64.o
 for f in bad_asm error_attr; do
 	$CLANG -O2 -c -emit-llvm "$FIXTURES/errors/$f.c" -o inputs/$f.bc
 done

@@ -54,7 +54,7 @@ main(int argc, char **argv)
 	FILE *f;
 
 	if (argc != 4)
-		usage_error("usage: bcpatch IN OUT MAJOR");
+		usage_error(NULL, "usage: bcpatch IN OUT MAJOR");
 	if (read_file(argv[1], &b) < 0)
 		return 1;
 	if (bc_identify((unsigned char *)b.data, b.len, &id) != BC_OK ||
