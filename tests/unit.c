@@ -2,12 +2,18 @@
  * unit.c: table-driven tests of helperlink's pure functions.  Prints
  * "ok - NAME" or "not ok - NAME" per case, like the shell tests.
  */
+#define _POSIX_C_SOURCE 200809L  /* mkstemp, fdopen */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../src/bitcode.h"
 #include "../src/cmd.h"
+#include "../src/diff.h"
+#include "../src/json.h"
+#include "../src/report.h"
+#include "../src/symlist.h"
 #include "../src/target.h"
 #include "../src/target_features.h"
 #include "../src/util.h"
@@ -370,6 +376,122 @@ test_strmap(void)
 	strmap_release(&m);
 }
 
+/* Write text to a new file in /tmp; its name goes to path. */
+static void
+temp_file(const char *text, char *path, size_t size)
+{
+	FILE *f;
+	int fd;
+
+	snprintf(path, size, "/tmp/helperlink-unit-XXXXXX");
+	fd = mkstemp(path);
+	f = fd < 0 ? NULL : fdopen(fd, "w");
+	if (!f) {
+		perror("unit: mkstemp");
+		exit(1);
+	}
+	fputs(text, f);
+	fclose(f);
+}
+
+static void
+test_symlist(void)
+{
+	static const struct {
+		const char *text, *name;
+		int ret;
+		const char *present, *absent;
+	} cases[] = {
+		{"0x8e1a7c5c\trefcount_warn_saturate\tvmlinux\tEXPORT_SYMBOL\t\n",
+		 "Module.symvers line", 0, "refcount_warn_saturate", "vmlinux"},
+		{"# comment\n\n  vmalloc_node_noprof\n", "a name per line", 0,
+		 "vmalloc_node_noprof", "#"},
+		{"0xzz\tsym\tvmlinux\n", "a bad CRC", -1, NULL, NULL},
+		{"two names\n", "two names on a line", -1, NULL, NULL},
+		{"", "an empty file", 0, NULL, "x"},
+	};
+	size_t i;
+
+	for (i = 0; i < LEN(cases); i++) {
+		struct strmap m = STRMAP_INIT;
+		char path[64];
+		int ret, ok;
+
+		temp_file(cases[i].text, path, sizeof(path));
+		fflush(stdout);
+		ret = symlist_read(path, &m);
+		ok = ret == cases[i].ret &&
+		     (!cases[i].present || strmap_get(&m, cases[i].present)) &&
+		     (!cases[i].absent || !strmap_get(&m, cases[i].absent));
+		result(ok, "symlist: %s", cases[i].name);
+		strmap_release(&m);
+		unlink(path);
+	}
+}
+
+static void
+test_json(void)
+{
+	struct buf b = BUF_INIT;
+
+	json_string(&b, "a\"b\\c\n\x01");
+	result(strcmp(b.data, "\"a\\\"b\\\\c\\u000a\\u0001\"") == 0,
+	       "json: %s", "quotes, backslashes and control characters escaped");
+	buf_release(&b);
+}
+
+static void
+test_diff(void)
+{
+	struct diff_edge a[] = {
+		{"f", "helper"}, {"f", "helper"}, {"f", "kept"}, {"g", "gone"},
+	};
+	struct diff_edge b[] = {
+		{"f", "kept"}, {"f", "new"}, {"f", "new"}, {"f", "helper"},
+	};
+	struct buf out = BUF_INIT;
+
+	diff_sort(a, LEN(a));
+	diff_sort(b, LEN(b));
+	diff_print("a.o", a, LEN(a), "b.o", b, LEN(b), 0, &out);
+	result(strcmp(out.data, "calls that differ from 'a.o' to 'b.o':\n"
+	                        "  f\n    - helper\n    + new (x2)\n"
+	                        "  g\n    - gone\n") == 0,
+	       "diff: %s", "counts per callee, per function");
+	buf_reset(&out);
+	diff_print("a.o", a, LEN(a), "a.o", a, LEN(a), 0, &out);
+	result(strcmp(out.data, "calls that differ from 'a.o' to 'a.o':\n"
+	                        "  none\n") == 0, "diff: %s", "no change");
+	buf_release(&out);
+}
+
+static void
+test_report(void)
+{
+	struct strmap exports = STRMAP_INIT;
+	struct report r;
+
+	memset(&r, 0, sizeof(r));
+	report_add_call(&r, "f", "h", "call", "");
+	report_add_call(&r, "f", "h", "call", "");
+	report_add_call(&r, "f", "h", "address", "");
+	report_add_helper(&r, "h", "h.bc", 3, NULL);
+	report_add_ref(&r, "b_sym", "h");
+	report_add_ref(&r, "a_sym", "h");
+	strmap_put(&exports, "a_sym", (void *)1);
+	report_finish(&r, &exports);
+	result(r.ncalls == 2 && r.calls[1].count == 2 &&
+	       strcmp(r.calls[0].kind, "address") == 0, "report: %s",
+	       "equal calls merge, counted");
+	result(r.helpers[0].calls_left == 2, "report: %s",
+	       "a use of the address is not a call left");
+	result(strcmp(r.refs[0].symbol, "a_sym") == 0 && r.refs[0].exported == 1 &&
+	       r.refs[1].exported == 0, "report: %s",
+	       "references sorted, checked against the exports");
+	report_release(&r);
+	strmap_release(&exports);
+}
+
 int
 main(void)
 {
@@ -379,5 +501,9 @@ main(void)
 	test_link_parse();
 	test_features();
 	test_strmap();
+	test_symlist();
+	test_json();
+	test_diff();
+	test_report();
 	return failures != 0;
 }
