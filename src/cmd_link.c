@@ -114,13 +114,6 @@ parse_count(const char *s, unsigned *n)
 	return 0;
 }
 
-static void
-push(const char ***list, size_t *n, const char *s)
-{
-	*list = xrealloc(*list, (*n + 1) * sizeof(**list));
-	(*list)[(*n)++] = s;
-}
-
 const char *
 link_parse(int argc, char **argv, struct link_args *a)
 {
@@ -144,7 +137,7 @@ link_parse(int argc, char **argv, struct link_args *a)
 			o->output = optarg;
 			break;
 		case OPT_HELPERS:
-			push(&o->helpers, &o->nhelpers, optarg);
+			strlist_push(&o->helpers, &o->nhelpers, optarg);
 			break;
 		case OPT_EMIT:
 			if (lookup(emits, LEN(emits), optarg, &v) < 0)
@@ -209,7 +202,7 @@ link_parse(int argc, char **argv, struct link_args *a)
 		}
 	}
 	for (; optind < argc; optind++)
-		push(&o->crates, &o->ncrates, argv[optind]);
+		strlist_push(&o->crates, &o->ncrates, argv[optind]);
 	if (o->ncrates == 0)
 		return "no crate bitcode given";
 	if (!o->output)

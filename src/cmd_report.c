@@ -56,13 +56,6 @@ static const struct option longopts[] = {
 	{NULL, 0, NULL, 0},
 };
 
-static void
-push(const char ***list, size_t *n, const char *s)
-{
-	*list = xrealloc(*list, (*n + 1) * sizeof(**list));
-	(*list)[(*n)++] = s;
-}
-
 /* Print what is in out, and check that it got written. */
 static int
 print(const struct buf *out)
@@ -111,8 +104,8 @@ cmd_report(int argc, char **argv)
 		case 'h':
 			fputs(report_usage, stdout);
 			return 0;
-		case OPT_HELPERS: push(&ro.helpers, &ro.nhelpers, optarg); break;
-		case OPT_PREFIX: push(&ro.prefixes, &ro.nprefixes, optarg); break;
+		case OPT_HELPERS: strlist_push(&ro.helpers, &ro.nhelpers, optarg); break;
+		case OPT_PREFIX: strlist_push(&ro.prefixes, &ro.nprefixes, optarg); break;
 		case OPT_LIST: list_path = optarg; break;
 		case OPT_EXPORTS: exports_path = optarg; break;
 		case OPT_REQUIRE: ro.require_inlined = 1; break;

@@ -440,7 +440,7 @@ import_helpers(struct session *s)
 	keep_unique(s);
 	if (!s->report_mode && features_check(s) < 0)
 		return -1;
-	if (o->force_inline || s->report_mode)
+	if (o->force_inline)
 		force_inline(s);
 	describe_helpers(s, 1);
 	/* Cheap, as it holds only what was imported, and it turns an

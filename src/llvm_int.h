@@ -46,6 +46,10 @@ const char *value_name(LLVMValueRef v);
 void each_global(LLVMModuleRef m, void (*fn)(LLVMValueRef, void *), void *arg);
 int is_function(LLVMValueRef v);
 int is_variable(LLVMValueRef v);
+/* Whether v is a call, invoke or callbr instruction. */
+int is_call(LLVMValueRef v);
+/* Whether use is the callee of a call, not an argument. */
+int is_callee(LLVMUseRef use);
 
 /* Enum attributes on a function. */
 int fn_has_attr(LLVMValueRef f, const char *attr);
@@ -180,6 +184,9 @@ int features_check(struct session *s);
 
 /* The name prefix of static values that were in llvm.used. */
 #define USED_MARK "helperlink.used."
+/* The name suffix of the inlinable copy of a helper whose address the
+ * crate takes (the address stays the C object's). */
+#define COPY_SUFFIX ".helperlink"
 
 /*
  * Keep out of line the imported helpers that would duplicate what must

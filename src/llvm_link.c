@@ -207,24 +207,18 @@ keep_address(LLVMModuleRef m, LLVMValueRef f)
 	char *name, *copy;
 	int taken = 0;
 
-	for (u = LLVMGetFirstUse(f); u && !taken; u = LLVMGetNextUse(u)) {
-		user = LLVMGetUser(u);
-		taken = !(LLVMGetValueKind(user) == LLVMInstructionValueKind &&
-		          LLVMGetCalledValue(user) == f &&
-		          LLVMGetOperandUse(user, (unsigned)LLVMGetNumOperands(user) - 1) == u);
-	}
+	for (u = LLVMGetFirstUse(f); u && !taken; u = LLVMGetNextUse(u))
+		taken = !is_callee(u);
 	if (!taken)
 		return;
 	name = xstrdup(value_name(f));
-	copy = xasprintf("%s.helperlink", name);
+	copy = xasprintf("%s" COPY_SUFFIX, name);
 	d = LLVMAddFunction(m, "", LLVMGlobalGetValueType(f));
 	LLVMReplaceAllUsesWith(f, d);
 	for (u = LLVMGetFirstUse(d); u; u = next) {
 		next = LLVMGetNextUse(u);
 		user = LLVMGetUser(u);
-		if (LLVMGetValueKind(user) == LLVMInstructionValueKind &&
-		    LLVMGetCalledValue(user) == d &&
-		    LLVMGetOperandUse(user, (unsigned)LLVMGetNumOperands(user) - 1) == u)
+		if (is_callee(u))
 			LLVMSetOperand(user, (unsigned)LLVMGetNumOperands(user) - 1, f);
 	}
 	LLVMSetValueName2(f, copy, strlen(copy));
@@ -263,7 +257,7 @@ report_not_inlined(struct session *s)
 
 		if (!name)
 			continue;
-		copy = xasprintf("%s.helperlink", name);
+		copy = xasprintf("%s" COPY_SUFFIX, name);
 		f = LLVMGetNamedFunction(s->crate, copy);
 		free(copy);
 		if (!f)

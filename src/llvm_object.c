@@ -91,6 +91,8 @@ struct object {
 	unsigned machine;
 	struct section *secs;
 	size_t nsecs;
+	struct strmap byname;    /* section name -> its last index + 1 */
+	size_t *same_name;       /* the previous section of that name + 1 */
 	struct symbol *syms;
 	size_t nsyms;
 	struct symbol **sorted;  /* defined, sized, by section and address */
@@ -163,29 +165,32 @@ read_names(struct object *o, LLVMBinaryRef b)
 	LLVMSectionIteratorRef si = LLVMObjectFileCopySectionIterator(b);
 	size_t i = 0;
 
+	o->same_name = xcalloc(o->nsecs, sizeof(*o->same_name));
 	for (; !LLVMObjectFileIsSectionIteratorAtEnd(b, si); LLVMMoveToNextSection(si), i++) {
 		const char *name = LLVMGetSectionName(si);
 
 		if (i >= o->nsecs || LLVMGetSectionSize(si) != o->secs[i].size)
 			break;
 		o->secs[i].name = xstrdup(name ? name : "");
+		o->same_name[i] = (size_t)strmap_put(&o->byname, o->secs[i].name,
+		                                     (void *)(i + 1));
 	}
 	LLVMDisposeSectionIterator(si);
 	return i == o->nsecs ? NULL : "sections that LLVM does not list";
 }
 
-/* The section si is at, by name and contents, or (size_t)-1. */
+/* The first section si can be, by name and contents, or (size_t)-1. */
 static size_t
 section_index(const struct object *o, LLVMSectionIteratorRef si)
 {
 	const char *name = LLVMGetSectionName(si), *data = LLVMGetSectionContents(si);
-	size_t i;
+	size_t i, found = (size_t)-1;
 
-	for (i = 0; i < o->nsecs; i++)
-		if (o->secs[i].name && name && strcmp(o->secs[i].name, name) == 0 &&
-		    (!o->secs[i].data || (const char *)o->secs[i].data == data))
-			return i;
-	return (size_t)-1;
+	for (i = name ? (size_t)strmap_get(&o->byname, name) : 0; i > 0;
+	     i = o->same_name[i - 1])
+		if (!o->secs[i - 1].data || (const char *)o->secs[i - 1].data == data)
+			found = i - 1;
+	return found;
 }
 
 static int
@@ -328,9 +333,12 @@ read_relocations(struct object *o, LLVMBinaryRef b)
 				LLVMDisposeSymbolIterator(rs);
 				continue;
 			}
-			LLVMMoveToContainingSection(at, rs);
-			if (!LLVMObjectFileIsSectionIteratorAtEnd(b, at))
-				sec = section_index(o, at);
+			/* A section symbol, for reloc_target()? */
+			if (strmap_get(&o->byname, name)) {
+				LLVMMoveToContainingSection(at, rs);
+				if (!LLVMObjectFileIsSectionIteratorAtEnd(b, at))
+					sec = section_index(o, at);
+			}
 			o->rels[t] = xrealloc(o->rels[t],
 			                      (o->nrels[t] + 1) * sizeof(**o->rels));
 			rel = &o->rels[t][o->nrels[t]++];
@@ -486,8 +494,8 @@ note_load(struct registers *rg, const char *text, size_t ref)
  * the last operand in AT&T syntax.
  */
 static void
-note_instruction(struct registers *rg, const char *word, const char *text,
-                 struct code_refs *r)
+note_instruction(struct registers *rg, const char *word, int branch,
+                 const char *text, struct code_refs *r)
 {
 	static const char *const clobbered[] = {
 		"rax", "rcx", "rdx", "rsi", "rdi", "r8", "r9", "r10", "r11",
@@ -495,7 +503,7 @@ note_instruction(struct registers *rg, const char *word, const char *text,
 	char reg[8];
 	size_t i;
 
-	if (startswith(word, "call") || word[0] == 'j') {
+	if (branch) {
 		if (operand_register(text, "*%", reg))
 			for (i = 0; i < rg->n; i++)
 				if (strcmp(rg->v[i].reg, reg) == 0)
@@ -549,7 +557,7 @@ scan_function(const struct object *o, const struct symbol *f,
 		branch = is_branch(o, word);
 		/* What the instruction does to registers, then what it loads. */
 		if (o->machine == EM_X86_64)
-			note_instruction(&rg, word, text, r);
+			note_instruction(&rg, word, branch, text, r);
 		for (; k < nrels && rels[k].offset < pc + len; k++) {
 			int call = branch || rels[k].type == R_AARCH64_CALL26 ||
 			           rels[k].type == R_AARCH64_JUMP26;
@@ -599,6 +607,8 @@ object_release(struct object *o)
 	for (i = 0; i < o->nsyms; i++)
 		free(o->syms[i].name);
 	free(o->secs);
+	strmap_release(&o->byname);
+	free(o->same_name);
 	free(o->syms);
 	free(o->sorted);
 	free(o->rels);
@@ -693,10 +703,9 @@ static void
 instruction_refs(struct code_refs *r, const char *function, LLVMValueRef inst)
 {
 	int i, n = LLVMGetNumOperands(inst), callee = -1;
-	LLVMOpcode op = LLVMGetInstructionOpcode(inst);
 	LLVMValueRef v;
 
-	if (op == LLVMCall || op == LLVMInvoke || op == LLVMCallBr) {
+	if (is_call(inst)) {
 		callee = n - 1;
 		v = LLVMGetOperand(inst, (unsigned)callee);
 		if (is_function(v) || LLVMGetValueKind(v) == LLVMGlobalAliasValueKind)

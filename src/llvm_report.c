@@ -19,8 +19,6 @@
 #include "report.h"
 #include "target_features.h"
 
-#define COPY_SUFFIX ".helperlink"
-
 static void
 list_add(struct buf *why, const char *item)
 {
@@ -35,6 +33,14 @@ static const char *const equal_attrs[] = {
 };
 static const char *const callee_attrs[] = {
 	"null_pointer_is_valid", "strictfp",
+};
+/* String attributes the callee must not have without the caller:
+ * "no-builtins", and the no-builtin-NAME of clang's -fno-builtin-NAME;
+ * only the ones LLVM may know are looked for. */
+static const char *const builtin_attrs[] = {
+	"no-builtins", "no-builtin-wcslen", "no-builtin-memcpy",
+	"no-builtin-memset", "no-builtin-memmove", "no-builtin-strlen",
+	"no-builtin-bcmp", "no-builtin-memcmp", "no-builtin-stpcpy",
 };
 
 void
@@ -51,29 +57,13 @@ attribute_conflicts(LLVMValueRef caller, LLVMValueRef helper,
 	for (i = 0; i < LEN(callee_attrs); i++)
 		if (fn_has_attr(helper, callee_attrs[i]) && !fn_has_attr(caller, callee_attrs[i]))
 			list_add(why, callee_attrs[i]);
-	/* "no-builtins", and the no-builtin-NAME of clang's -fno-builtin-NAME;
-	 * only the ones LLVM may know are looked for. */
-	cnb = fn_string_attr(caller, "no-builtins");
-	hnb = fn_string_attr(helper, "no-builtins");
-	if (hnb && !cnb)
-		list_add(why, "no-builtins");
-	free(cnb);
-	free(hnb);
-	{
-		static const char *const builtins[] = {
-			"no-builtin-wcslen", "no-builtin-memcpy", "no-builtin-memset",
-			"no-builtin-memmove", "no-builtin-strlen", "no-builtin-bcmp",
-			"no-builtin-memcmp", "no-builtin-stpcpy",
-		};
-
-		for (i = 0; i < LEN(builtins); i++) {
-			cnb = fn_string_attr(caller, builtins[i]);
-			hnb = fn_string_attr(helper, builtins[i]);
-			if (hnb && !cnb)
-				list_add(why, builtins[i]);
-			free(cnb);
-			free(hnb);
-		}
+	for (i = 0; i < LEN(builtin_attrs); i++) {
+		cnb = fn_string_attr(caller, builtin_attrs[i]);
+		hnb = fn_string_attr(helper, builtin_attrs[i]);
+		if (hnb && !cnb)
+			list_add(why, builtin_attrs[i]);
+		free(cnb);
+		free(hnb);
 	}
 	ccpu = fn_string_attr(caller, "target-cpu");
 	cfeat = fn_string_attr(caller, "target-features");

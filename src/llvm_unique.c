@@ -100,27 +100,6 @@ spread(struct unique *u, LLVMValueRef source, char *why, struct strmap *target)
 	}
 }
 
-static int
-is_call(LLVMValueRef v)
-{
-	LLVMOpcode op;
-
-	if (LLVMGetValueKind(v) != LLVMInstructionValueKind)
-		return 0;
-	op = LLVMGetInstructionOpcode(v);
-	return op == LLVMCall || op == LLVMInvoke || op == LLVMCallBr;
-}
-
-/* Whether use is the callee of a call, not an argument. */
-static int
-is_callee(LLVMUseRef use)
-{
-	LLVMValueRef user = LLVMGetUser(use);
-
-	return is_call(user) &&
-	       LLVMGetOperandUse(user, (unsigned)LLVMGetNumOperands(user) - 1) == use;
-}
-
 /* Whether use is operand i of its user. */
 static int
 is_operand(LLVMUseRef use, unsigned i)

@@ -164,6 +164,26 @@ is_variable(LLVMValueRef v)
 }
 
 int
+is_call(LLVMValueRef v)
+{
+	LLVMOpcode op;
+
+	if (LLVMGetValueKind(v) != LLVMInstructionValueKind)
+		return 0;
+	op = LLVMGetInstructionOpcode(v);
+	return op == LLVMCall || op == LLVMInvoke || op == LLVMCallBr;
+}
+
+int
+is_callee(LLVMUseRef use)
+{
+	LLVMValueRef user = LLVMGetUser(use);
+
+	return is_call(user) &&
+	       LLVMGetOperandUse(user, (unsigned)LLVMGetNumOperands(user) - 1) == use;
+}
+
+int
 linkage_is_local(LLVMLinkage l)
 {
 	return l == LLVMInternalLinkage || l == LLVMPrivateLinkage;

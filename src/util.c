@@ -93,6 +93,13 @@ option_error(const char *usage, const char *cmd, int opt, const char *arg)
 	usage_error(usage, "%s: unknown option '%s'", cmd, arg);
 }
 
+void
+strlist_push(const char ***list, size_t *n, const char *s)
+{
+	*list = xrealloc(*list, (*n + 1) * sizeof(**list));
+	(*list)[(*n)++] = s;
+}
+
 void *
 xmalloc(size_t n)
 {

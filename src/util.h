@@ -14,6 +14,9 @@
 
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))
 
+/* Append s, borrowed, to the list of n strings *list. */
+void strlist_push(const char ***list, size_t *n, const char *s);
+
 /* Print "helperlink: warning: MSG". */
 void warn(const char *fmt, ...);
 /* Print "helperlink: MSG" and return -1, for "return error(...)". */
