@@ -17,8 +17,12 @@ MANDIR = $(PREFIX)/share/man
 OBJ = src/main.o $(LIBOBJ)
 LIBOBJ = \
 	src/cmd_link.o \
+	src/cmd_ld.o \
+	src/args.o \
 	src/cmd_compat.o \
 	src/cmd_report.o \
+	src/rename.o \
+	src/llvm_rename.o \
 	src/bitcode.o \
 	src/demangle.o \
 	src/diff.o \
@@ -43,9 +47,9 @@ LIBOBJ = \
 	src/llvm_unique.o \
 	src/llvm_util.o
 
-HDR = src/bitcode.h src/cmd.h src/demangle.h src/diff.h src/json.h \
+HDR = src/args.h src/bitcode.h src/cmd.h src/demangle.h src/diff.h src/json.h \
 	src/target_features.h src/llvm.h src/llvm_int.h src/llvmapi.h \
-	src/report.h src/symlist.h \
+	src/rename.h src/report.h src/symlist.h \
 	src/target.h src/toolchain.h src/util.h src/version.h
 
 all: helperlink

@@ -12,12 +12,17 @@
 extern const char *global_llvm;
 
 int cmd_link(int argc, char **argv);
+int cmd_ld(int argc, char **argv);
 
 /* What "helperlink link" was asked to do. */
 struct link_args {
 	struct link_options o;
 	const char *llvm;     /* --llvm PATH */
 	const char *exports;  /* --exports FILE */
+	const char **redefine_sym;   /* --redefine-sym OLD=NEW */
+	size_t nredefine_sym;
+	const char **redefine_syms;  /* --redefine-syms FILE */
+	size_t nredefine_syms;
 	int help;
 };
 
@@ -26,6 +31,19 @@ struct link_args {
  * whose arrays the caller frees.  Returns NULL, or what is wrong.
  */
 const char *link_parse(int argc, char **argv, struct link_args *a);
+/* The defaults of "helperlink link", for a caller that parses itself. */
+void link_args_init(struct link_args *a);
+/*
+ * If argv[i] is one of link's long options (--helpers FILE, --opt=O2, ...),
+ * apply it and return how many arguments it took (1 or 2), with *err set
+ * when its value is wrong; else return 0.  For "helperlink ld", which
+ * passes everything else to the linker.
+ */
+int link_option_scan(char **argv, int i, struct link_args *a, const char **err);
+/* The renamings the arguments ask for, read into r; -1 after printing
+ * why. */
+int link_renames(const struct link_args *a, struct renames *r);
+void link_args_release(struct link_args *a);
 int cmd_compat(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 

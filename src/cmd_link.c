@@ -41,6 +41,10 @@ static const char link_usage[] =
 	"                         FILE (Module.symvers, or one name per line) lacks\n"
 	"  --report=FILE          write what was inlined and what was not to FILE\n"
 	"  --format=text|json     the report's format (default text)\n"
+	"  --redefine-sym OLD=NEW rename symbol OLD to NEW in the result, as\n"
+	"                         objcopy does (repeatable)\n"
+	"  --redefine-syms FILE   the same for each 'OLD NEW' line of FILE\n"
+	"  --strip-helper-debug   drop the helpers' debug info, keep the crate's\n"
 	"  --llvm PATH            use this libLLVM instead of rustc's\n"
 	"  -h, --help             show this help\n";
 
@@ -48,7 +52,7 @@ enum {
 	OPT_HELPERS = 256, OPT_EMIT, OPT_OPT, OPT_CODEGEN, OPT_NO_FORCE,
 	OPT_NO_FSECT, OPT_NO_DSECT, OPT_VERIFY, OPT_LLVM, OPT_ALLOW_FEATURES,
 	OPT_ALLOW_STATIC, OPT_MAX_SIZE, OPT_REQUIRE, OPT_EXPORTS, OPT_REPORT,
-	OPT_FORMAT,
+	OPT_FORMAT, OPT_REDEFINE_SYM, OPT_REDEFINE_SYMS, OPT_STRIP_DEBUG,
 };
 
 static const struct option longopts[] = {
@@ -68,6 +72,9 @@ static const struct option longopts[] = {
 	{"exports", required_argument, NULL, OPT_EXPORTS},
 	{"report", required_argument, NULL, OPT_REPORT},
 	{"format", required_argument, NULL, OPT_FORMAT},
+	{"redefine-sym", required_argument, NULL, OPT_REDEFINE_SYM},
+	{"redefine-syms", required_argument, NULL, OPT_REDEFINE_SYMS},
+	{"strip-helper-debug", no_argument, NULL, OPT_STRIP_DEBUG},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0},
 };
@@ -114,18 +121,109 @@ parse_count(const char *s, unsigned *n)
 	return 0;
 }
 
-const char *
-link_parse(int argc, char **argv, struct link_args *a)
+void
+link_args_init(struct link_args *a)
 {
-	static char msg[256];
 	struct link_options *o = &a->o;
-	int c, v, li;
 
 	memset(a, 0, sizeof(*a));
 	o->emit = EMIT_OBJ;
 	o->opt = OPT_DEFAULT;
 	o->codegen_opt = 3;
 	o->force_inline = o->function_sections = o->data_sections = 1;
+}
+
+/* Apply the option longopts[li] with its value arg; NULL, or what is
+ * wrong. */
+static const char *
+link_option(struct link_args *a, int li, const char *arg)
+{
+	static char msg[256];
+	struct link_options *o = &a->o;
+	int v;
+
+	switch (longopts[li].val) {
+	case OPT_HELPERS:
+		strlist_push(&o->helpers, &o->nhelpers, arg);
+		break;
+	case OPT_EMIT:
+		if (lookup(emits, LEN(emits), arg, &v) < 0)
+			goto bad_value;
+		o->emit = (enum emit_kind)v;
+		break;
+	case OPT_OPT:
+		if (lookup(pipelines, LEN(pipelines), arg, &v) < 0)
+			goto bad_value;
+		o->opt = (enum opt_pipeline)v;
+		break;
+	case OPT_CODEGEN:
+		if (lookup(levels, LEN(levels), arg, &o->codegen_opt) < 0)
+			goto bad_value;
+		break;
+	case OPT_NO_FORCE:
+		o->force_inline = 0;
+		break;
+	case OPT_NO_FSECT:
+		o->function_sections = 0;
+		break;
+	case OPT_NO_DSECT:
+		o->data_sections = 0;
+		break;
+	case OPT_VERIFY:
+		o->verify = 1;
+		break;
+	case OPT_LLVM:
+		a->llvm = arg;
+		break;
+	case OPT_ALLOW_FEATURES:
+		o->allow_feature_mismatch = 1;
+		break;
+	case OPT_ALLOW_STATIC:
+		o->allow_static_copies = 1;
+		break;
+	case OPT_MAX_SIZE:
+		if (parse_count(arg, &o->max_helper_size) < 0)
+			goto bad_value;
+		break;
+	case OPT_REQUIRE:
+		o->require_inlined = 1;
+		break;
+	case OPT_EXPORTS:
+		a->exports = arg;
+		break;
+	case OPT_REPORT:
+		o->report = arg;
+		break;
+	case OPT_FORMAT:
+		if (lookup(formats, LEN(formats), arg, &o->report_json) < 0)
+			goto bad_value;
+		break;
+	case OPT_REDEFINE_SYM:
+		strlist_push(&a->redefine_sym, &a->nredefine_sym, arg);
+		break;
+	case OPT_REDEFINE_SYMS:
+		strlist_push(&a->redefine_syms, &a->nredefine_syms, arg);
+		break;
+	case OPT_STRIP_DEBUG:
+		o->strip_helper_debug = 1;
+		break;
+	}
+	return NULL;
+
+bad_value:
+	snprintf(msg, sizeof(msg), "'%s' is not a valid value for --%s", arg,
+	         longopts[li].name);
+	return msg;
+}
+
+const char *
+link_parse(int argc, char **argv, struct link_args *a)
+{
+	static char msg[256];
+	const char *err;
+	int c, li;
+
+	link_args_init(a);
 	optind = 0;  /* glibc: start afresh, so that tests can parse again */
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":ho:", longopts, &li)) != -1) {
@@ -134,91 +232,99 @@ link_parse(int argc, char **argv, struct link_args *a)
 			a->help = 1;
 			return NULL;
 		case 'o':
-			o->output = optarg;
-			break;
-		case OPT_HELPERS:
-			strlist_push(&o->helpers, &o->nhelpers, optarg);
-			break;
-		case OPT_EMIT:
-			if (lookup(emits, LEN(emits), optarg, &v) < 0)
-				goto bad_value;
-			o->emit = (enum emit_kind)v;
-			break;
-		case OPT_OPT:
-			if (lookup(pipelines, LEN(pipelines), optarg, &v) < 0)
-				goto bad_value;
-			o->opt = (enum opt_pipeline)v;
-			break;
-		case OPT_CODEGEN:
-			if (lookup(levels, LEN(levels), optarg, &o->codegen_opt) < 0)
-				goto bad_value;
-			break;
-		case OPT_NO_FORCE:
-			o->force_inline = 0;
-			break;
-		case OPT_NO_FSECT:
-			o->function_sections = 0;
-			break;
-		case OPT_NO_DSECT:
-			o->data_sections = 0;
-			break;
-		case OPT_VERIFY:
-			o->verify = 1;
-			break;
-		case OPT_LLVM:
-			a->llvm = optarg;
-			break;
-		case OPT_ALLOW_FEATURES:
-			o->allow_feature_mismatch = 1;
-			break;
-		case OPT_ALLOW_STATIC:
-			o->allow_static_copies = 1;
-			break;
-		case OPT_MAX_SIZE:
-			if (parse_count(optarg, &o->max_helper_size) < 0)
-				goto bad_value;
-			break;
-		case OPT_REQUIRE:
-			o->require_inlined = 1;
-			break;
-		case OPT_EXPORTS:
-			a->exports = optarg;
-			break;
-		case OPT_REPORT:
-			o->report = optarg;
-			break;
-		case OPT_FORMAT:
-			if (lookup(formats, LEN(formats), optarg, &o->report_json) < 0)
-				goto bad_value;
+			a->o.output = optarg;
 			break;
 		case ':':
 			snprintf(msg, sizeof(msg), "option '%s' needs a value",
 			         argv[optind - 1]);
 			return msg;
-		default:
+		case '?':
 			snprintf(msg, sizeof(msg), "unknown option '%s'",
 			         argv[optind - 1]);
 			return msg;
+		default:
+			if ((err = link_option(a, li, optarg)) != NULL)
+				return err;
 		}
 	}
 	for (; optind < argc; optind++)
-		strlist_push(&o->crates, &o->ncrates, argv[optind]);
-	if (o->ncrates == 0)
+		strlist_push(&a->o.crates, &a->o.ncrates, argv[optind]);
+	if (a->o.ncrates == 0)
 		return "no crate bitcode given";
-	if (!o->output)
+	if (!a->o.output)
 		return "no output file given (-o)";
 	return NULL;
+}
 
-bad_value:
-	snprintf(msg, sizeof(msg), "'%s' is not a valid value for --%s", optarg,
-	         longopts[li].name);
-	return msg;
+int
+link_option_scan(char **argv, int i, struct link_args *a, const char **err)
+{
+	static char msg[256];
+	const char *arg = argv[i], *eq, *value = NULL;
+	size_t li, n;
+
+	*err = NULL;
+	if (!startswith(arg, "--"))
+		return 0;
+	arg += 2;
+	eq = strchr(arg, '=');
+	n = eq ? (size_t)(eq - arg) : strlen(arg);
+	for (li = 0; longopts[li].name; li++)
+		if (strlen(longopts[li].name) == n &&
+		    strncmp(longopts[li].name, arg, n) == 0)
+			break;
+	/* --help is the linker's; -h is not an option of ld. */
+	if (!longopts[li].name || longopts[li].val == 'h')
+		return 0;
+	if (longopts[li].has_arg == no_argument) {
+		if (eq) {
+			snprintf(msg, sizeof(msg), "option '--%s' takes no value",
+			         longopts[li].name);
+			*err = msg;
+		} else {
+			*err = link_option(a, (int)li, NULL);
+		}
+		return 1;
+	}
+	if (eq) {
+		value = eq + 1;
+	} else if (!(value = argv[i + 1])) {
+		snprintf(msg, sizeof(msg), "option '%s' needs a value", argv[i]);
+		*err = msg;
+		return 1;
+	}
+	*err = link_option(a, (int)li, value);
+	return eq ? 1 : 2;
+}
+
+int
+link_renames(const struct link_args *a, struct renames *r)
+{
+	size_t i;
+
+	for (i = 0; i < a->nredefine_sym; i++)
+		if (renames_add_arg(r, a->redefine_sym[i]) < 0)
+			return -1;
+	for (i = 0; i < a->nredefine_syms; i++)
+		if (renames_read(r, a->redefine_syms[i]) < 0)
+			return -1;
+	return 0;
+}
+
+void
+link_args_release(struct link_args *a)
+{
+	free(a->o.crates);
+	free(a->o.helpers);
+	free(a->redefine_sym);
+	free(a->redefine_syms);
 }
 
 int
 cmd_link(int argc, char **argv)
 {
 	struct strmap exports = STRMAP_INIT;
+	struct renames renames = RENAMES_INIT;
 	struct link_args a;
 	struct report rep;
 	struct buf out = BUF_INIT, text = BUF_INIT;
@@ -238,6 +344,10 @@ cmd_link(int argc, char **argv)
 			goto out;
 		a.o.exports = &exports;
 	}
+	if (link_renames(&a, &renames) < 0)
+		goto out;
+	if (renames.to.n)
+		a.o.renames = &renames;
 	if (llvm_load(a.llvm ? a.llvm : global_llvm, NULL) < 0)
 		goto out;
 	/* Fail before the work, not after it. */
@@ -258,7 +368,7 @@ out:
 	buf_release(&text);
 	report_release(&rep);
 	strmap_release(&exports);
-	free(a.o.crates);
-	free(a.o.helpers);
+	renames_release(&renames);
+	link_args_release(&a);
 	return ret;
 }

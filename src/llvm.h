@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "diff.h"
+#include "rename.h"
 #include "report.h"
 #include "util.h"
 #include "version.h"
@@ -58,6 +59,8 @@ struct link_options {
 	const struct strmap *exports; /* symbols a module may use, or NULL */
 	const char *report;        /* where to write the link's report */
 	int report_json;           /* ... as JSON */
+	const struct renames *renames; /* --redefine-sym, or NULL */
+	int strip_helper_debug;    /* drop the helpers' debug info */
 };
 
 /*

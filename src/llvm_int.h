@@ -223,6 +223,10 @@ void code_refs_release(struct code_refs *r);
 void attribute_conflicts(LLVMValueRef caller, LLVMValueRef helper,
                          const char *triple, struct buf *why);
 
+/* --redefine-sym in IR (llvm_rename.c, see rename.h); -1 after printing
+ * why. */
+int ir_redefine(LLVMModuleRef m, const struct renames *r, const char *path);
+
 /*
  * Run the optimization pipeline after the import (llvm_opt.c).  changed
  * names the functions that called helpers; those that still exist after

@@ -296,6 +296,11 @@ finish_import(struct session *s)
 	size_t i, n;
 	int ret;
 
+	/* The kernel builds its helpers with -g0 for BTF's sake; this keeps
+	 * the crate's debug info and drops only theirs.  Inlined code then
+	 * takes the line of its call, as it would from -g0 helpers. */
+	if (s->o->strip_helper_debug)
+		LLVMStripModuleDebugInfo(s->import);
 	ret = link_into(s, s->crate, s->import, s->helper_names.data,
 	                s->crate_path);
 	s->import = NULL;
@@ -400,9 +405,14 @@ llvm_link(const struct link_options *o, struct buf *out, struct report *rep)
 		goto out;
 	if (link_report(&s, rep) < 0)
 		goto out;
+	if (o->renames && o->emit != EMIT_OBJ &&
+	    ir_redefine(s.crate, o->renames, s.crate_path) < 0)
+		goto out;
 	if (o->verify && verify(&s) < 0)
 		goto out;
 	ret = codegen_emit(&s.cg, s.crate, o, &s.diag, out);
+	if (ret == 0 && o->renames && o->emit == EMIT_OBJ)
+		ret = elf_redefine(out, o->renames, o->output);
 out:
 	session_release(&s);
 	capture_end();

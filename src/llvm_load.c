@@ -123,7 +123,7 @@ find_library(const char *rustc)
 		      "HELPERLINK_LLVM, or put rustc on PATH");
 		return NULL;
 	}
-	path = toolchain_find_libllvm(sysroot);
+	path = toolchain_find_libllvm(sysroot, rustc);
 	free(sysroot);
 	return path;
 }

@@ -133,6 +133,10 @@ typedef int LLVMVerifierFailureAction;
 	X(14, REQ, void, LLVMEraseGlobalIFunc, (LLVMValueRef IFunc)) \
 	X(14, REQ, LLVMValueRef, LLVMGetNamedFunction, (LLVMModuleRef M, const char *Name)) \
 	X(14, REQ, LLVMValueRef, LLVMGetNamedGlobal, (LLVMModuleRef M, const char *Name)) \
+	X(14, REQ, LLVMValueRef, LLVMGetNamedGlobalAlias, (LLVMModuleRef M, const char *Name, size_t NameLen)) \
+	/* Removes every !dbg, debug intrinsic, compile unit and the "Debug \
+	 * Info Version" flag of a module (llvm-c/DebugInfo.h). */ \
+	X(14, REQ, LLVMBool, LLVMStripModuleDebugInfo, (LLVMModuleRef Module)) \
 	X(14, REQ, LLVMModuleRef, LLVMGetGlobalParent, (LLVMValueRef Global)) \
 	X(14, REQ, const char *, LLVMGetValueName2, (LLVMValueRef Val, size_t *Length)) \
 	X(14, REQ, void, LLVMSetValueName2, (LLVMValueRef Val, const char *Name, size_t NameLen)) \

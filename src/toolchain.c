@@ -119,30 +119,29 @@ cmpstr(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-char *
-toolchain_find_libllvm(const char *sysroot)
+/*
+ * The names in dir that start with "libLLVM" and pass keep(), sorted, so
+ * that the choice does not depend on directory order; the first that is
+ * a shared library wins.  NULL when there is none or dir cannot be read.
+ */
+static char *
+first_libllvm(const char *dir, int (*keep)(const char *, unsigned),
+              unsigned major)
 {
-	char *dir = xasprintf("%s/lib", sysroot), *found = NULL;
-	char **names = NULL;
+	char **names = NULL, *found = NULL;
 	size_t n = 0, i;
 	struct dirent *e;
-	DIR *d;
+	DIR *d = opendir(dir);
 
-	d = opendir(dir);
-	if (!d) {
-		error("cannot open '%s':", dir);
-		free(dir);
+	if (!d)
 		return NULL;
-	}
 	while ((e = readdir(d)) != NULL) {
-		if (!startswith(e->d_name, "libLLVM") ||
-		    !(strstr(e->d_name, ".so") || strstr(e->d_name, ".dylib")))
+		if (!startswith(e->d_name, "libLLVM") || !keep(e->d_name, major))
 			continue;
 		names = xrealloc(names, (n + 1) * sizeof(*names));
 		names[n++] = xstrdup(e->d_name);
 	}
 	closedir(d);
-	/* Sorted, so that the choice does not depend on directory order. */
 	if (n)
 		qsort(names, n, sizeof(*names), cmpstr);
 	for (i = 0; i < n; i++) {
@@ -155,6 +154,60 @@ toolchain_find_libllvm(const char *sysroot)
 		free(names[i]);
 	}
 	free(names);
+	return found;
+}
+
+/* Any shared libLLVM: rustup's sysroot holds only rustc's own. */
+static int
+any_shared(const char *name, unsigned major)
+{
+	(void)major;
+	return strstr(name, ".so") || strstr(name, ".dylib");
+}
+
+/* A system library directory holds one per installed LLVM: take the
+ * one of rustc's major version, libLLVM.so.22.1 or libLLVM-22.so. */
+static int
+of_major(const char *name, unsigned major)
+{
+	char a[32], b[32];
+	size_t na, nb;
+
+	na = (size_t)snprintf(a, sizeof(a), "libLLVM.so.%u", major);
+	nb = (size_t)snprintf(b, sizeof(b), "libLLVM-%u.so", major);
+	return (strncmp(name, a, na) == 0 && (!name[na] || name[na] == '.')) ||
+	       (strncmp(name, b, nb) == 0 && (!name[nb] || name[nb] == '.'));
+}
+
+char *
+toolchain_find_libllvm(const char *sysroot, const char *rustc)
+{
+	char *dir = xasprintf("%s/lib", sysroot), *found;
+	struct llvm_version v;
+	struct dirent *e;
+	DIR *d;
+
+	found = first_libllvm(dir, any_shared, 0);
+	/* A distribution's rustc (Debian's sysroot is /usr) links the
+	 * system libLLVM in a multiarch directory: SYSROOT/lib/TRIPLE. */
+	if (!found && (d = opendir(dir)) != NULL) {
+		const char **subs = NULL;
+		size_t n = 0, i;
+
+		while ((e = readdir(d)) != NULL)
+			if (strstr(e->d_name, "-linux-"))
+				strlist_push(&subs, &n,
+				             xasprintf("%s/%s", dir, e->d_name));
+		closedir(d);
+		if (n)
+			qsort(subs, n, sizeof(*subs), cmpstr);
+		if (n && toolchain_rustc_llvm(rustc, &v) == 0)
+			for (i = 0; i < n && !found; i++)
+				found = first_libllvm(subs[i], of_major, v.major);
+		for (i = 0; i < n; i++)
+			free((char *)subs[i]);
+		free(subs);
+	}
 	if (!found)
 		error("no libLLVM shared library in '%s'", dir);
 	free(dir);

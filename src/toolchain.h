@@ -27,10 +27,12 @@ int toolchain_rustc_llvm(const char *rustc, struct llvm_version *v);
 int toolchain_cc_llvm(const char *cc, struct llvm_version *v, const char **why);
 
 /*
- * The shared libLLVM in a rustc sysroot (SYSROOT/lib/libLLVM*), as a new
- * string; NULL after printing why.  Linker scripts that share the name
- * (libLLVM-22-rust-1.95.0-stable.so is one) are skipped.
+ * The shared libLLVM in a rustc sysroot (SYSROOT/lib/libLLVM*), or, for a
+ * distribution's rustc, the one of rustc's LLVM major version in a
+ * multiarch directory (SYSROOT/lib/x86_64-linux-gnu/libLLVM.so.22.1), as a
+ * new string; NULL after printing why.  Linker scripts that share the
+ * name (libLLVM-22-rust-1.95.0-stable.so is one) are skipped.
  */
-char *toolchain_find_libllvm(const char *sysroot);
+char *toolchain_find_libllvm(const char *sysroot, const char *rustc);
 
 #endif

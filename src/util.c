@@ -421,6 +421,37 @@ run_capture(char *const argv[], struct buf *out)
 }
 
 int
+run_command(char *const argv[])
+{
+	int status;
+	pid_t pid;
+
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	if (!WIFEXITED(status) || WEXITSTATUS(status) == 127)
+		return -1;
+	return WEXITSTATUS(status);
+}
+
+int
+temp_beside(const char *path, const void *data, size_t len, struct buf *tmp)
+{
+	struct out_file f = {path, data, len};
+
+	return write_temp(&f, tmp);
+}
+
+int
 startswith(const char *s, const char *prefix)
 {
 	return strncmp(s, prefix, strlen(prefix)) == 0;

@@ -97,6 +97,19 @@ int check_writable(const char *path);
  */
 int run_capture(char *const argv[], struct buf *out);
 
+/* Run argv[0] (searched in PATH) with this process's standard streams.
+ * Returns its exit status, or -1 when it could not be started or was
+ * killed by a signal. */
+int run_command(char *const argv[]);
+
+/*
+ * Write data to a new temporary file beside path (path.tmpXXXXXX), whose
+ * name is left in tmp, for a program to read or overwrite; the caller
+ * removes it.  -1 after printing why.
+ */
+int temp_beside(const char *path, const void *data, size_t len,
+                struct buf *tmp);
+
 /* Whether s starts with prefix. */
 int startswith(const char *s, const char *prefix);
 

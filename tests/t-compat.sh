@@ -50,3 +50,14 @@ check "usable as \$(success,...): exit status only" \
 	sh -c "$HL compat --rustc $RUSTC --cc $CLANG >/dev/null 2>&1"
 status_is 1 "a rustc that is not there: exit 1" \
 	sh -c "$HL compat --rustc /nonexistent/rustc --cc $CLANG >/dev/null 2>&1"
+
+# A distribution's rustc: Debian's has the sysroot /usr and links the
+# system libLLVM of its major version, in the multiarch directory.
+if [ -x /usr/bin/rustc ] && /usr/bin/rustc -vV 2>/dev/null | grep -q '^LLVM version: '; then
+	major=$(/usr/bin/rustc -vV | sed -n 's/^LLVM version: \([0-9]*\).*/\1/p')
+	RUSTC=/usr/bin/rustc $HL --version >debian.out 2>&1
+	check "Debian's rustc: its libLLVM $major from the multiarch directory" \
+		grep -q "^LLVM $major\.[0-9.]* (/usr/lib/[a-z0-9_]*-linux-gnu/libLLVM[-.]" debian.out
+else
+	skip "Debian's rustc: its libLLVM" "no /usr/bin/rustc (Debian's rustc-web)"
+fi

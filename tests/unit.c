@@ -3,15 +3,18 @@
  * "ok - NAME" or "not ok - NAME" per case, like the shell tests.
  */
 #define _POSIX_C_SOURCE 200809L  /* mkstemp, fdopen */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "../src/args.h"
 #include "../src/bitcode.h"
 #include "../src/cmd.h"
 #include "../src/diff.h"
 #include "../src/json.h"
+#include "../src/rename.h"
 #include "../src/report.h"
 #include "../src/symlist.h"
 #include "../src/target.h"
@@ -492,6 +495,110 @@ test_report(void)
 	strmap_release(&exports);
 }
 
+static void
+test_args(void)
+{
+	static const struct {
+		const char *text, *want;  /* want: the words joined by '|' */
+	} cases[] = {
+		{"a.o b.o\nc.o\n", "a.o|b.o|c.o"},
+		{"  'with space.o'  \"dq x\" back\\ slash ", "with space.o|dq x|back slash"},
+		{"it''s \"\"", "its|"},
+		{"", ""},
+	};
+	struct buf joined = BUF_INIT;
+	size_t i, j;
+
+	for (i = 0; i < LEN(cases); i++) {
+		struct args a = ARGS_INIT;
+
+		args_split(&a, cases[i].text);
+		buf_reset(&joined);
+		buf_addstr(&joined, "");
+		for (j = 0; j < a.n; j++)
+			buf_addf(&joined, "%s%s", j ? "|" : "", a.v[j]);
+		result(strcmp(joined.data, cases[i].want) == 0 && (!a.v || !a.v[a.n]),
+		       "args_split: gives '%s'", cases[i].want);
+		args_release(&a);
+	}
+	buf_release(&joined);
+}
+
+/* A minimal relocatable ELF64 object: a symbol table of three symbols
+ * (a section symbol and two named ones) and its string table. */
+static void
+make_elf(struct buf *b)
+{
+	static const char strtab[] = "\0alpha\0beta\0";
+	unsigned char eh[64] = {0x7f, 'E', 'L', 'F', 2, 1, 1};
+	unsigned char sym[3][24], sh[3][64];
+	size_t symoff = 64, stroff = symoff + sizeof(sym),
+	       shoff = stroff + sizeof(strtab);
+
+	memset(sym, 0, sizeof(sym));
+	memset(sh, 0, sizeof(sh));
+	sym[1][0] = 1;                  /* "alpha" */
+	sym[1][4] = 0x10;               /* global notype */
+	sym[2][0] = 7;                  /* "beta" */
+	sym[2][4] = 0x03;               /* local section symbol: kept */
+	eh[16] = 1;                     /* ET_REL */
+	memcpy(eh + 40, &shoff, 8);
+	eh[58] = 64;                    /* e_shentsize */
+	eh[60] = 3;                     /* e_shnum */
+	sh[1][4] = 2;                   /* SHT_SYMTAB */
+	memcpy(sh[1] + 24, &symoff, 8);
+	sh[1][32] = sizeof(sym);
+	sh[1][40] = 2;                  /* sh_link: the string table */
+	sh[1][56] = 24;
+	sh[2][4] = 3;                   /* SHT_STRTAB */
+	memcpy(sh[2] + 24, &stroff, 8);
+	sh[2][32] = sizeof(strtab);
+	buf_add(b, eh, sizeof(eh));
+	buf_add(b, sym, sizeof(sym));
+	buf_add(b, strtab, sizeof(strtab));
+	buf_add(b, sh, sizeof(sh));
+}
+
+/* The name of symbol i of make_elf()'s object, after renaming. */
+static const char *
+elf_name(const struct buf *b, int i)
+{
+	uint32_t name;
+	uint64_t shoff, stroff;
+
+	memcpy(&name, b->data + 64 + i * 24, 4);
+	memcpy(&shoff, b->data + 40, 8);
+	memcpy(&stroff, b->data + shoff + 2 * 64 + 24, 8);
+	return b->data + stroff + name;
+}
+
+static void
+test_renames(void)
+{
+	struct renames r = RENAMES_INIT;
+	struct buf elf = BUF_INIT;
+	int ok;
+
+	ok = renames_add_arg(&r, "alpha=gamma") == 0 &&
+	     renames_add_arg(&r, "beta=delta") == 0;
+	result(ok && strcmp(renames_get(&r, "alpha"), "gamma") == 0 &&
+	       !renames_get(&r, "gamma"), "%s", "renames: OLD=NEW");
+	result(renames_add_arg(&r, "x=") < 0 && renames_add_arg(&r, "=y") < 0 &&
+	       renames_add_arg(&r, "a=b=c") < 0, "%s", "renames: malformed arguments");
+	result(renames_add_arg(&r, "alpha=zeta") < 0 &&
+	       renames_add_arg(&r, "eta=gamma") < 0, "%s", "renames: one renaming per name");
+	make_elf(&elf);
+	ok = elf_redefine(&elf, &r, "t.o") == 0;
+	result(ok && strcmp(elf_name(&elf, 1), "gamma") == 0,
+	       "%s", "elf_redefine: a named symbol is renamed");
+	result(ok && strcmp(elf_name(&elf, 2), "beta") == 0,
+	       "%s", "elf_redefine: a section symbol keeps its name");
+	elf.data[4] = 1;  /* ELFCLASS32 */
+	result(elf_redefine(&elf, &r, "t.o") < 0, "%s", "elf_redefine: ELF32 is refused");
+	buf_release(&elf);
+	renames_release(&r);
+}
+
 int
 main(void)
 {
@@ -505,5 +612,7 @@ main(void)
 	test_json();
 	test_diff();
 	test_report();
+	test_args();
+	test_renames();
 	return failures != 0;
 }
