@@ -347,6 +347,39 @@ count_instructions(LLVMValueRef f)
  * Walk the code of helper info from f, and the local functions it calls:
  * note the outside symbols it uses, and whether it calls itself.
  */
+/*
+ * Remember that info's code uses the outside symbol sym.  A link knows
+ * which helpers it inlined, and names the first of them that uses sym; a
+ * report of an object cannot tell which helpers went into it, so it names
+ * every helper that uses sym.
+ */
+static void
+note_helper_ref(struct session *s, const char *sym, struct helper_info *info)
+{
+	const struct helper_info *first = strmap_get(&s->helper_refs, sym);
+	char *more, *joined;
+
+	if (!first) {
+		strmap_put(&s->helper_refs, sym, info);
+		return;
+	}
+	if (!s->report_mode || first == info)
+		return;
+	more = strmap_get(&s->helper_refs_more, sym);
+	if (more && strstr(more, info->name)) {
+		size_t n = strlen(info->name);
+		const char *p;
+
+		for (p = more; (p = strstr(p, info->name)) != NULL; p += n)
+			if ((p == more || p[-1] == ' ') && (!p[n] || p[n] == ','))
+				return;
+	}
+	joined = more ? xasprintf("%s, %s", more, info->name)
+	              : xstrdup(info->name);
+	free(more);
+	strmap_put(&s->helper_refs_more, sym, joined);
+}
+
 static void
 walk_code(struct session *s, struct helper_info *info, LLVMValueRef f,
           struct ptrset *seen)
@@ -375,10 +408,9 @@ walk_code(struct session *s, struct helper_info *info, LLVMValueRef f,
 				if (linkage_is_local(l)) {
 					if (is_function(v))
 						walk_code(s, info, v, seen);
-				} else if (!strmap_get(&s->helper_refs, value_name(v)) &&
-				           (LLVMIsDeclaration(v) ||
-				            l == LLVMAvailableExternallyLinkage)) {
-					strmap_put(&s->helper_refs, value_name(v), info);
+				} else if (LLVMIsDeclaration(v) ||
+				           l == LLVMAvailableExternallyLinkage) {
+					note_helper_ref(s, value_name(v), info);
 				}
 			}
 		}

@@ -142,6 +142,7 @@ struct session {
 	struct strmap crate_declared;  /* names the crate declares */
 	struct strmap info;            /* helper name -> struct helper_info */
 	struct strmap helper_refs;     /* symbol -> the helper_info using it */
+	struct strmap helper_refs_more; /* report: symbol -> "the others, ..." */
 	int report_mode;               /* import every helper, change nothing */
 };
 

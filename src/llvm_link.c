@@ -356,6 +356,9 @@ session_release(struct session *s)
 	strmap_release(&s->imported);
 	strmap_release(&s->crate_declared);
 	strmap_release(&s->helper_refs);
+	for (i = 0; i < s->helper_refs_more.cap; i++)
+		free(s->helper_refs_more.e[i].val);
+	strmap_release(&s->helper_refs_more);
 	for (i = 0; i < s->info.cap; i++) {
 		struct helper_info *info = s->info.e[i].val;
 

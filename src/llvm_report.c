@@ -350,9 +350,19 @@ llvm_report(const struct report_options *ro, struct report *rep)
 		const char *sym = refs.undefined.e[i].key;
 		const struct helper_info *hi;
 
-		if (sym && (hi = strmap_get(&s.helper_refs, sym)) != NULL &&
-		    !strmap_get(&helpers, sym))
+		const char *more;
+
+		if (!sym || !(hi = strmap_get(&s.helper_refs, sym)) ||
+		    strmap_get(&helpers, sym))
+			continue;
+		if ((more = strmap_get(&s.helper_refs_more, sym)) != NULL) {
+			char *all = xasprintf("%s, %s", hi->name, more);
+
+			report_add_ref(rep, sym, all);
+			free(all);
+		} else {
 			report_add_ref(rep, sym, hi->name);
+		}
 	}
 	report_finish(rep, ro->exports);
 	ret = report_errors(rep, ro->file, ro->require_inlined);
