@@ -373,11 +373,26 @@ check_writable(const char *path)
 	return fd < 0 ? -1 : 0;
 }
 
+/* The exit status of child pid; -1 when it could not be started (exit
+ * status 127 from the child's execvp()) or was killed by a signal. */
+static int
+wait_exit(pid_t pid)
+{
+	int status;
+
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	if (!WIFEXITED(status) || WEXITSTATUS(status) == 127)
+		return -1;
+	return WEXITSTATUS(status);
+}
+
 int
 run_capture(char *const argv[], struct buf *out)
 {
 	char chunk[4096];
-	int fds[2], status;
+	int fds[2];
 	ssize_t n;
 	pid_t pid;
 
@@ -412,18 +427,12 @@ run_capture(char *const argv[], struct buf *out)
 		buf_add(out, chunk, (size_t)n);
 	}
 	close(fds[0]);
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return -1;
-	if (!WIFEXITED(status) || WEXITSTATUS(status) == 127)
-		return -1;
-	return WEXITSTATUS(status);
+	return wait_exit(pid);
 }
 
 int
 run_command(char *const argv[])
 {
-	int status;
 	pid_t pid;
 
 	fflush(stdout);
@@ -435,12 +444,7 @@ run_command(char *const argv[])
 		execvp(argv[0], argv);
 		_exit(127);
 	}
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return -1;
-	if (!WIFEXITED(status) || WEXITSTATUS(status) == 127)
-		return -1;
-	return WEXITSTATUS(status);
+	return wait_exit(pid);
 }
 
 int
