@@ -30,7 +30,8 @@ static const char report_usage[] =
 	"  --helper-prefix=P      names starting with P are helpers (repeatable)\n"
 	"  --helper-list=FILE     the names in FILE, one per line, are helpers\n"
 	"  --exports=LIST         fail if helper code makes FILE use a symbol that\n"
-	"                         LIST (Module.symvers, or one name per line) lacks\n"
+	"                         LIST (Module.symvers, or one name per line) lacks;\n"
+	"                         needs --helpers\n"
 	"  --require-inlined      fail if a helper is still called (a use of its\n"
 	"                         address is listed, and is no failure)\n"
 	"  --format=text|json     the output's format (default text)\n"
@@ -132,6 +133,11 @@ cmd_report(int argc, char **argv)
 	if (!diff_mode && ro.nhelpers == 0 && ro.nprefixes == 0 && !list_path)
 		usage_error(report_usage, "report: say which functions are helpers: "
 		            "--helpers, --helper-prefix or --helper-list");
+	/* Which symbols helper code uses is read from the helpers' bitcode;
+	 * with names alone there would be nothing to check. */
+	if (exports_path && ro.nhelpers == 0)
+		usage_error(report_usage, "report: --exports needs the helpers' "
+		            "bitcode (--helpers), which tells what their code uses");
 	if (llvm_load(llvm, NULL) < 0)
 		goto out;
 	if (diff_mode) {

@@ -101,16 +101,16 @@ needed_from(struct session *s, struct helper_file *hf, struct strmap *needed)
 }
 
 /* Give the local values in llvm.used or llvm.compiler.used a marker name,
- * so that llvm_unique.c knows them once the lists are gone; returns how
- * many there are. */
-static int
-mark_used(LLVMModuleRef m, const char *list)
+ * so that llvm_unique.c knows them once the lists are gone, and remember
+ * their names, which asm may use, whether or not the import takes them. */
+static void
+mark_used(struct session *s, LLVMModuleRef m, const char *list)
 {
 	LLVMValueRef g = LLVMGetNamedGlobal(m, list), init, v;
-	int i, n, marked = 0;
+	int i, n;
 
 	if (!g || LLVMIsDeclaration(g))
-		return 0;
+		return;
 	init = LLVMGetInitializer(g);
 	n = LLVMGetNumOperands(init);
 	for (i = 0; i < n; i++) {
@@ -122,12 +122,11 @@ mark_used(LLVMModuleRef m, const char *list)
 		    !startswith(value_name(v), USED_MARK)) {
 			char *name = xasprintf(USED_MARK "%s", value_name(v));
 
+			strmap_put(&s->used_names, value_name(v), (void *)1);
 			LLVMSetValueName2(v, name, strlen(name));
 			free(name);
-			marked++;
 		}
 	}
-	return marked;
 }
 
 static void
@@ -282,8 +281,8 @@ import_from(struct session *s, struct helper_file *hf)
 	if (p.unoptimized)
 		warn("'%s' was built without optimization; build helpers with -O2",
 		     hf->in.path);
-	if (mark_used(m, "llvm.used") + mark_used(m, "llvm.compiler.used") > 0)
-		s->used_statics = 1;
+	mark_used(s, m, "llvm.used");
+	mark_used(s, m, "llvm.compiler.used");
 	each_global(m, prepare_value, &p);
 	LLVMSetModuleInlineAsm2(m, "", 0);
 	ret = link_into(s, s->import, m, hf->in.path, s->crate_path);

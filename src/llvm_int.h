@@ -138,9 +138,9 @@ struct session {
 	struct strmap imported;        /* helpers linked in -> their file */
 	struct helper_file *helpers;
 	struct buf helper_names;       /* what later messages are about */
-	int used_statics;              /* a helper file has statics marked used */
 	struct strmap crate_declared;  /* names the crate declares */
 	struct strmap info;            /* helper name -> struct helper_info */
+	struct strmap used_names;      /* the helper files' statics marked used */
 	struct strmap helper_refs;     /* symbol -> the helper_info using it */
 	struct strmap helper_refs_more; /* report: symbol -> "the others, ..." */
 	int report_mode;               /* import every helper, change nothing */

@@ -356,6 +356,7 @@ session_release(struct session *s)
 	strmap_release(&s->imported);
 	strmap_release(&s->crate_declared);
 	strmap_release(&s->helper_refs);
+	strmap_release(&s->used_names);
 	for (i = 0; i < s->helper_refs_more.cap; i++)
 		free(s->helper_refs_more.e[i].val);
 	strmap_release(&s->helper_refs_more);

@@ -10,8 +10,11 @@
  *   name it;
  * - a static whose address escapes, a function or a constant without
  *   unnamed_addr: the C side may compare addresses;
- * - inline asm in a file with statics marked used: it may name them, and
- *   the copy would refer to a local symbol of another object.
+ * - inline asm that names a static marked used: the copy would refer to
+ *   a local symbol of another object.  (Statics marked used are what asm
+ *   refers to by name; the kernel's __ADDRESSABLE() entries, which no asm
+ *   names, are marked used too, so the asm text is read when LLVM can
+ *   give it, and any inline asm counts only when it cannot.)
  *
  * A helper that reaches one of these stays out of line, with a warning,
  * and so does any helper that calls it.  An available_externally function
@@ -159,17 +162,54 @@ address_escapes(LLVMValueRef v)
 }
 
 static int
-has_inline_asm(LLVMValueRef f)
+is_ident_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '$';
+}
+
+/* Whether name occurs in text as a whole symbol name. */
+static int
+names(const char *text, size_t len, const char *name)
+{
+	size_t n = strlen(name), i;
+
+	for (i = 0; n && i + n <= len; i++) {
+		if (memcmp(text + i, name, n) != 0)
+			continue;
+		if ((i == 0 || !is_ident_char(text[i - 1])) &&
+		    (i + n == len || !is_ident_char(text[i + n])))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The first of the used statics (names, n of them) that the inline asm of
+ * f may name, or NULL.  When LLVM cannot give the asm text, any inline
+ * asm may name the first of them.
+ */
+static const char *
+asm_names_used(LLVMValueRef f, const char *const *used, size_t n)
 {
 	LLVMBasicBlockRef bb;
 	LLVMValueRef i, callee;
+	size_t k, len;
+	const char *text;
 
 	for (bb = LLVMGetFirstBasicBlock(f); bb; bb = LLVMGetNextBasicBlock(bb))
-		for (i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i))
-			if (is_call(i) && (callee = LLVMGetCalledValue(i)) != NULL &&
-			    LLVMGetValueKind(callee) == LLVMInlineAsmValueKind)
-				return 1;
-	return 0;
+		for (i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i)) {
+			if (!is_call(i) || !(callee = LLVMGetCalledValue(i)) ||
+			    LLVMGetValueKind(callee) != LLVMInlineAsmValueKind)
+				continue;
+			if (!LLVMGetInlineAsmAsmString)
+				return used[0];
+			text = LLVMGetInlineAsmAsmString(callee, &len);
+			for (k = 0; k < n; k++)
+				if (names(text, len, used[k]))
+					return used[k];
+		}
+	return NULL;
 }
 
 /*
@@ -189,16 +229,14 @@ copyable_section(const char *section)
  * mutable static that --allow-static-copies lets be copied sets *copy.
  */
 static char *
-must_stay_unique(LLVMValueRef v, int *marked_used, int allow_copies, int *copy)
+must_stay_unique(LLVMValueRef v, int allow_copies, int *copy)
 {
 	const char *name = value_name(v), *section = LLVMGetSection(v);
 	int used = startswith(name, USED_MARK);
 
 	*copy = 0;
-	if (used) {
-		*marked_used = 1;
+	if (used)
 		name += strlen(USED_MARK);
-	}
 	if (!used && allow_copies && is_variable(v) && !LLVMIsGlobalConstant(v) &&
 	    copyable_section(section) && !address_escapes(v)) {
 		*copy = 1;
@@ -225,26 +263,33 @@ must_stay_unique(LLVMValueRef v, int *marked_used, int allow_copies, int *copy)
 static void
 find_sources(struct unique *u, LLVMModuleRef m)
 {
-	int marked_used = u->s->used_statics;
 	int allow = u->s->o->allow_static_copies, copy;
+	const char **used = strmap_keys(&u->s->used_names), *named;
+	size_t nused;
 	LLVMValueRef v;
 	char *why;
 
+	for (nused = 0; used[nused]; nused++)
+		;
 	for (v = LLVMGetFirstGlobal(m); v; v = LLVMGetNextGlobal(v))
 		if (!LLVMIsDeclaration(v) && linkage_is_local(LLVMGetLinkage(v)) &&
-		    (why = must_stay_unique(v, &marked_used, allow, &copy)) != NULL)
+		    (why = must_stay_unique(v, allow, &copy)) != NULL)
 			spread(u, v, why, copy ? &u->copies : &u->reason);
 	for (v = LLVMGetFirstFunction(m); v; v = LLVMGetNextFunction(v))
 		if (!LLVMIsDeclaration(v) && linkage_is_local(LLVMGetLinkage(v)) &&
-		    (why = must_stay_unique(v, &marked_used, 0, &copy)) != NULL)
+		    (why = must_stay_unique(v, 0, &copy)) != NULL)
 			spread(u, v, why, &u->reason);
-	if (!marked_used)
-		return;
-	for (v = LLVMGetFirstFunction(m); v; v = LLVMGetNextFunction(v))
-		if (!LLVMIsDeclaration(v) && has_inline_asm(v))
-			spread(u, v, xasprintf("it has inline asm, and its file has "
-			                       "statics marked used that asm may name"),
+	for (v = LLVMGetFirstFunction(m); nused && v; v = LLVMGetNextFunction(v))
+		if (!LLVMIsDeclaration(v) &&
+		    (named = asm_names_used(v, used, nused)) != NULL)
+			spread(u, v, LLVMGetInlineAsmAsmString
+			       ? xasprintf("its inline asm names '%s', which is "
+			                   "marked used and must not be duplicated",
+			                   named)
+			       : xasprintf("it has inline asm, and its file has "
+			                   "statics marked used that asm may name"),
 			       &u->reason);
+	free(used);
 }
 
 /* Replace a function definition by a declaration of the same name. */

@@ -107,6 +107,9 @@ typedef int LLVMVerifierFailureAction;
 	X(14, REQ, LLVMBool, LLVMVerifyModule, (LLVMModuleRef M, LLVMVerifierFailureAction Action, char **OutMessage)) \
 	X(14, REQ, LLVMMemoryBufferRef, LLVMWriteBitcodeToMemoryBuffer, (LLVMModuleRef M)) \
 	X(14, REQ, void, LLVMSetModuleInlineAsm2, (LLVMModuleRef M, const char *Asm, size_t Len)) \
+	/* Without it, any inline asm in a helper file with statics marked \
+	 * used is taken to name them (llvm_unique.c). */ \
+	X(19, OPT, const char *, LLVMGetInlineAsmAsmString, (LLVMValueRef InlineAsmVal, size_t *Len)) \
 	X(14, REQ, char *, LLVMPrintModuleToString, (LLVMModuleRef M)) \
 	/* Metadata: module flags are read from the llvm.module.flags node, \
 	 * because LLVMCopyModuleFlagsMetadata() reaches llvm_unreachable() \

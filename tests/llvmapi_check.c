@@ -56,6 +56,11 @@
 #else
 #define CHECK_FN_18 SKIP_FN
 #endif
+#if LLVM_VERSION_MAJOR >= 19
+#define CHECK_FN_19 CHECK_FN
+#else
+#define CHECK_FN_19 SKIP_FN
+#endif
 #if LLVM_VERSION_MAJOR >= 20
 #define CHECK_FN_20 CHECK_FN
 #else

@@ -39,7 +39,9 @@ out_of_line() {
 }
 out_of_line list_empty "it uses the static variable 'head'"
 out_of_line stagged "it uses 'stagged' in section 'mystatic'"
-out_of_line asm "it has inline asm, and its file has statics marked used"
+out_of_line asm "its inline asm names 'secret', which is marked used"
+check "rust_helper_asm_plain: inline asm that names no static is inlined" \
+	test "$(refs rust_helper_asm_plain hl.o)" -eq 0
 out_of_line get_open "it takes the address of the static 'impl_open'"
 check "rust_helper_slow (optnone) stays a call" test "$(refs rust_helper_slow hl.o)" -gt 0
 check "rust_helper_slow: the warning says so" \
