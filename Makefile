@@ -73,6 +73,11 @@ tests/unit: tests/unit.c $(LIBOBJ) $(HDR)
 check: helperlink
 	@tests/run
 
+# Linux 6.12's real helpers and flags (tests/kernel/README); installs
+# Debian's kernel source and rustc-web when run as root.
+check-kernel: helperlink
+	@tests/kernel/run
+
 demo: helperlink
 	@demo/run
 
@@ -80,4 +85,4 @@ clean:
 	rm -f helperlink $(OBJ) tests/unit
 	rm -rf tests/out demo/out
 
-.PHONY: all install check demo clean
+.PHONY: all install check check-kernel demo clean

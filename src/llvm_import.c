@@ -396,6 +396,12 @@ walk_code(struct session *s, struct helper_info *info, LLVMValueRef f,
 				LLVMLinkage l;
 
 				v = LLVMGetOperand(i, (unsigned)k);
+				/* An asm goto's "i" operand names a static key
+				 * through a constant GEP (the kernel's jump
+				 * labels and tracepoints). */
+				while (v && LLVMGetValueKind(v) ==
+				                LLVMConstantExprValueKind)
+					v = LLVMGetOperand(v, 0);
 				if (!v || !(is_function(v) || is_variable(v)) ||
 				    startswith(value_name(v), "llvm."))
 					continue;
