@@ -33,24 +33,36 @@ static const char ld_usage[] =
 	"  --help         show this help\n"
 	"\n"
 	"The long options of 'helperlink link' apply (--helpers, --exports,\n"
-	"--report, --require-inlined, --redefine-sym, --strip-helper-debug, ...);\n"
-	"--redefine-sym renames in the compiled bitcode only.  A linker option\n"
-	"whose value is a separate argument is recognized when it is one of\n"
-	"-m -T -z -e -u -y -L -l -h -R -A -b -F -f -G -Y --script --entry\n"
-	"--undefined --defsym --soname --rpath --version-script --Map --wrap\n"
-	"--require-defined --dependency-file; give others as --option=value.\n";
+	"--report, --report-format, --require-inlined, --redefine-sym,\n"
+	"--strip-helper-debug, ...); --redefine-sym renames in the compiled\n"
+	"bitcode only.  A linker option whose value is a separate argument is\n"
+	"recognized when it is one of -m -T -z -e -u -y -L -l -h -R -A -a -b -c\n"
+	"-F -f -G -I -O -P -Y -dT --script --entry --undefined --defsym --soname\n"
+	"--rpath --version-script --wrap --dynamic-linker --dynamic-list\n"
+	"--format --hash-style --sort-section --orphan-handling and a few more;\n"
+	"give others as --option=value.  -Map and --dependency-file are refused:\n"
+	"they would name helperlink's temporary files.\n";
 
 /* Linker options whose value may be the next argument. */
 static const char *const valued[] = {
-	"-m", "-T", "-z", "-e", "-u", "-y", "-L", "-l", "-h", "-R", "-A", "-b",
-	"-F", "-f", "-G", "-Y", "--script", "--entry", "--undefined",
-	"--defsym", "--soname", "-soname", "--rpath", "-rpath", "--rpath-link",
-	"-rpath-link", "--version-script", "--Map", "-Map", "--wrap",
-	"--require-defined", "--dependency-file", "--library",
+	"-m", "-T", "-z", "-e", "-u", "-y", "-L", "-l", "-h", "-R", "-A", "-a",
+	"-b", "-c", "-F", "-f", "-G", "-I", "-O", "-P", "-Y", "-dT",
+	"--script", "--entry", "--undefined", "--defsym", "--soname",
+	"-soname", "--rpath", "-rpath", "--rpath-link", "-rpath-link",
+	"--version-script", "--wrap", "--require-defined", "--library",
 	"--library-path", "--format", "--oformat", "--architecture",
-	"--section-start", "-Ttext", "-Tdata", "-Tbss", "--trace-symbol",
-	"--exclude-libs", "--just-symbols", "--retain-symbols-file",
-	"--image-base", "--plugin", "--plugin-opt", "--undefined-glob",
+	"--section-start", "-Ttext", "-Tdata", "-Tbss", "-Ttext-segment",
+	"--trace-symbol", "--exclude-libs", "--just-symbols",
+	"--retain-symbols-file", "--image-base", "--plugin", "-plugin",
+	"--plugin-opt", "-plugin-opt", "--undefined-glob", "--dynamic-linker",
+	"-dynamic-linker", "--dynamic-list", "--hash-style", "--sort-section",
+	"--orphan-handling", "--unresolved-symbols", "--audit", "--depaudit",
+	"--filter", "--auxiliary",
+};
+
+/* Linker options that would write helperlink's temporary names. */
+static const char *const refused[] = {
+	"-Map", "--Map", "--dependency-file", "-M", "--print-map",
 };
 
 static int
@@ -95,7 +107,7 @@ output_option(char **v, size_t i, const char **out)
 		*out = arg + 9;
 		return 1;
 	}
-	if (startswith(arg, "-o") && arg[2] && arg[1] != '-') {
+	if (startswith(arg, "-o") && arg[2]) {
 		*out = arg + 2;
 		return 1;
 	}
@@ -111,16 +123,58 @@ struct ld_run {
 	int has_bitcode;
 };
 
+static int
+is_refused(const char *arg)
+{
+	size_t i, n;
+
+	for (i = 0; i < LEN(refused); i++) {
+		n = strlen(refused[i]);
+		if (strncmp(arg, refused[i], n) == 0 && (!arg[n] || arg[n] == '='))
+			return 1;
+	}
+	return 0;
+}
+
+/* An input: bitcode goes to the module, the rest to the linker. */
+static void
+ld_input(struct ld_run *r, char *arg)
+{
+	switch (is_bitcode_file(arg)) {
+	case -1:
+		exit(1);
+	case 1:
+		if (!r->has_bitcode) {
+			r->module_slot = r->pass.n;
+			args_push(&r->pass, arg);
+		}
+		r->has_bitcode = 1;
+		strlist_push(&r->a.o.crates, &r->a.o.ncrates, arg);
+		break;
+	default:
+		args_push(&r->pass, arg);
+	}
+}
+
 static void
 ld_parse(struct ld_run *r)
 {
 	const char *err;
 	size_t i;
-	int n;
+	int n, files_only = 0;
 
 	for (i = 0; i < r->all.n; i++) {
 		char *arg = r->all.v[i];
 
+		if (files_only) {
+			ld_input(r, arg);
+			continue;
+		}
+		if (strcmp(arg, "--") == 0) {
+			args_push(&r->pass, arg);
+			files_only = 1;
+			continue;
+		}
 		if (strcmp(arg, "--help") == 0) {
 			fputs(ld_usage, stdout);
 			exit(0);
@@ -134,6 +188,9 @@ ld_parse(struct ld_run *r)
 				usage_error(ld_usage, "ld: option '--ld' needs a value");
 			continue;
 		}
+		if (is_refused(arg))
+			usage_error(ld_usage, "ld: '%s' would name helperlink's "
+			            "temporary files", arg);
 		if ((n = link_option_scan(r->all.v, (int)i, &r->a, &err)) > 0) {
 			if (err)
 				usage_error(ld_usage, "ld: %s", err);
@@ -153,20 +210,7 @@ ld_parse(struct ld_run *r)
 				args_push(&r->pass, r->all.v[++i]);
 			continue;
 		}
-		switch (is_bitcode_file(arg)) {
-		case -1:
-			exit(1);
-		case 1:
-			if (!r->has_bitcode) {
-				r->module_slot = r->pass.n;
-				args_push(&r->pass, arg);
-			}
-			r->has_bitcode = 1;
-			strlist_push(&r->a.o.crates, &r->a.o.ncrates, arg);
-			break;
-		default:
-			args_push(&r->pass, arg);
-		}
+		ld_input(r, arg);
 	}
 	if (!r->output)
 		usage_error(ld_usage, "ld: no output file given (-o)");
@@ -174,9 +218,10 @@ ld_parse(struct ld_run *r)
 		usage_error(ld_usage, "ld: --emit cannot be used: the linker "
 		            "needs objects");
 	if (!r->has_bitcode && (r->a.o.report || r->a.exports ||
-	                        r->a.o.require_inlined))
-		usage_error(ld_usage, "ld: --report, --exports and "
-		            "--require-inlined need a bitcode input");
+	                        r->a.o.require_inlined || r->a.nredefine_sym ||
+	                        r->a.nredefine_syms))
+		usage_error(ld_usage, "ld: --report, --exports, --require-inlined "
+		            "and --redefine-sym need a bitcode input");
 }
 
 /* Run the linker on pass, the compiled module in its slot, writing tmp. */
@@ -188,11 +233,12 @@ run_linker(struct ld_run *r, const char *module, const char *tmp)
 	int st;
 
 	argv[n++] = (char *)r->ld;
+	/* First, so that it comes before a "--". */
+	argv[n++] = "-o";
+	argv[n++] = (char *)tmp;
 	for (i = 0; i < r->pass.n; i++)
 		argv[n++] = r->has_bitcode && i == r->module_slot ? (char *)module
 		                                                   : r->pass.v[i];
-	argv[n++] = "-o";
-	argv[n++] = (char *)tmp;
 	st = run_command(argv);
 	free(argv);
 	if (st < 0)
@@ -239,9 +285,8 @@ int
 cmd_ld(int argc, char **argv)
 {
 	struct ld_run r;
-	struct buf module = BUF_INIT, text = BUF_INIT, result = BUF_INIT;
-	struct buf module_tmp = BUF_INIT, out_tmp = BUF_INIT;
-	struct out_file files[2];
+	struct buf module = BUF_INIT, text = BUF_INIT;
+	struct buf module_tmp = BUF_INIT, out_tmp = BUF_INIT, report_tmp = BUF_INIT;
 	const char *env = getenv("HELPERLINK_LD");
 	int ret = 1;
 
@@ -258,30 +303,37 @@ cmd_ld(int argc, char **argv)
 	    (compile_bitcode(&r, &module, &text) < 0 ||
 	     temp_beside(r.output, module.data, module.len, &module_tmp) < 0))
 		goto out;
-	/* The linker writes a temporary file, so that OUT and the report
-	 * appear together or not at all. */
+	/* The linker writes a temporary file, renamed with the report's once
+	 * both are complete: they appear together, and the linker's file
+	 * keeps its mode. */
 	if (temp_beside(r.output, "", 0, &out_tmp) < 0 ||
 	    run_linker(&r, module_tmp.data, out_tmp.data) < 0 ||
-	    read_file(out_tmp.data, &result) < 0)
+	    (r.a.o.report &&
+	     temp_beside(r.a.o.report, text.data, text.len, &report_tmp) < 0))
 		goto out;
-	files[0].path = r.output;
-	files[0].data = result.data;
-	files[0].len = result.len;
-	files[1].path = r.a.o.report;
-	files[1].data = text.data;
-	files[1].len = text.len;
-	if (write_files_atomic(files, r.a.o.report ? 2 : 1) == 0)
-		ret = 0;
+	if (rename(out_tmp.data, r.output) < 0) {
+		error("cannot write '%s':", r.output);
+		goto out;
+	}
+	buf_release(&out_tmp);
+	if (r.a.o.report && rename(report_tmp.data, r.a.o.report) < 0) {
+		error("cannot write '%s':", r.a.o.report);
+		goto out;
+	}
+	buf_release(&report_tmp);
+	ret = 0;
 out:
 	if (module_tmp.data)
 		unlink(module_tmp.data);
 	if (out_tmp.data)
 		unlink(out_tmp.data);
+	if (report_tmp.data)
+		unlink(report_tmp.data);
 	buf_release(&module_tmp);
 	buf_release(&out_tmp);
+	buf_release(&report_tmp);
 	buf_release(&module);
 	buf_release(&text);
-	buf_release(&result);
 	args_release(&r.all);
 	args_release(&r.pass);
 	link_args_release(&r.a);

@@ -40,7 +40,8 @@ static const char link_usage[] =
 	"  --exports=FILE         fail if inlining makes the crate use a symbol\n"
 	"                         FILE (Module.symvers, or one name per line) lacks\n"
 	"  --report=FILE          write what was inlined and what was not to FILE\n"
-	"  --format=text|json     the report's format (default text)\n"
+	"  --format=text|json     the report's format (default text); also\n"
+	"                         --report-format, as ld has a --format\n"
 	"  --redefine-sym OLD=NEW rename symbol OLD to NEW in the result, as\n"
 	"                         objcopy does (repeatable)\n"
 	"  --redefine-syms FILE   the same for each 'OLD NEW' line of FILE\n"
@@ -72,6 +73,7 @@ static const struct option longopts[] = {
 	{"exports", required_argument, NULL, OPT_EXPORTS},
 	{"report", required_argument, NULL, OPT_REPORT},
 	{"format", required_argument, NULL, OPT_FORMAT},
+	{"report-format", required_argument, NULL, OPT_FORMAT},
 	{"redefine-sym", required_argument, NULL, OPT_REDEFINE_SYM},
 	{"redefine-syms", required_argument, NULL, OPT_REDEFINE_SYMS},
 	{"strip-helper-debug", no_argument, NULL, OPT_STRIP_DEBUG},
@@ -199,6 +201,11 @@ link_option(struct link_args *a, int li, const char *arg)
 			goto bad_value;
 		break;
 	case OPT_REDEFINE_SYM:
+		if (!renames_arg_ok(arg)) {
+			snprintf(msg, sizeof(msg), "--redefine-sym: '%s' is not "
+			         "OLD=NEW", arg);
+			return msg;
+		}
 		strlist_push(&a->redefine_sym, &a->nredefine_sym, arg);
 		break;
 	case OPT_REDEFINE_SYMS:
@@ -273,8 +280,10 @@ link_option_scan(char **argv, int i, struct link_args *a, const char **err)
 		if (strlen(longopts[li].name) == n &&
 		    strncmp(longopts[li].name, arg, n) == 0)
 			break;
-	/* --help is the linker's; -h is not an option of ld. */
-	if (!longopts[li].name || longopts[li].val == 'h')
+	/* --help is taken before; --format is the linker's (its input
+	 * format): helperlink's is --report-format here. */
+	if (!longopts[li].name || longopts[li].val == 'h' ||
+	    strcmp(longopts[li].name, "format") == 0)
 		return 0;
 	if (longopts[li].has_arg == no_argument) {
 		if (eq) {

@@ -343,10 +343,6 @@ count_instructions(LLVMValueRef f)
 }
 
 /*
- * Walk the code of helper info from f, and the local functions it calls:
- * note the outside symbols it uses, and whether it calls itself.
- */
-/*
  * Remember that info's code uses the outside symbol sym.  A link knows
  * which helpers it inlined, and names the first of them that uses sym; a
  * report of an object cannot tell which helpers went into it, so it names
@@ -379,47 +375,65 @@ note_helper_ref(struct session *s, const char *sym, struct helper_info *info)
 	strmap_put(&s->helper_refs_more, sym, joined);
 }
 
+static void walk_code(struct session *s, struct helper_info *info,
+                      LLVMValueRef f, struct ptrset *seen);
+
+/* An operand v of info's code: a global, or a constant expression over
+ * globals (an asm goto's "i" operand names a static key through a GEP,
+ * a relative reference is a difference of two ptrtoints). */
+static void
+walk_operand(struct session *s, struct helper_info *info, LLVMValueRef v,
+             struct ptrset *seen, int depth)
+{
+	LLVMLinkage l;
+	int k, n;
+
+	if (!v)
+		return;
+	if (LLVMGetValueKind(v) == LLVMConstantExprValueKind) {
+		n = LLVMGetNumOperands(v);
+		for (k = 0; k < n && depth < 16; k++)
+			walk_operand(s, info, LLVMGetOperand(v, (unsigned)k), seen,
+			             depth + 1);
+		return;
+	}
+	if (!(is_function(v) || is_variable(v)) ||
+	    startswith(value_name(v), "llvm."))
+		return;
+	if (strcmp(value_name(v), info->name) == 0) {
+		info->recursive = 1;
+		return;
+	}
+	l = LLVMGetLinkage(v);
+	if (linkage_is_local(l)) {
+		if (is_function(v))
+			walk_code(s, info, v, seen);
+	} else if (LLVMIsDeclaration(v) || l == LLVMAvailableExternallyLinkage) {
+		note_helper_ref(s, value_name(v), info);
+	}
+}
+
+/*
+ * Walk the code of helper info from f, and the local functions it calls:
+ * note the outside symbols it uses, and whether it calls itself.
+ */
 static void
 walk_code(struct session *s, struct helper_info *info, LLVMValueRef f,
           struct ptrset *seen)
 {
 	LLVMBasicBlockRef bb;
-	LLVMValueRef i, v;
+	LLVMValueRef i;
 	int k, n;
 
 	if (!ptrset_add(seen, f))
 		return;
-	for (bb = LLVMGetFirstBasicBlock(f); bb; bb = LLVMGetNextBasicBlock(bb)) {
+	for (bb = LLVMGetFirstBasicBlock(f); bb; bb = LLVMGetNextBasicBlock(bb))
 		for (i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i)) {
 			n = LLVMGetNumOperands(i);
-			for (k = 0; k < n; k++) {
-				LLVMLinkage l;
-
-				v = LLVMGetOperand(i, (unsigned)k);
-				/* An asm goto's "i" operand names a static key
-				 * through a constant GEP (the kernel's jump
-				 * labels and tracepoints). */
-				while (v && LLVMGetValueKind(v) ==
-				                LLVMConstantExprValueKind)
-					v = LLVMGetOperand(v, 0);
-				if (!v || !(is_function(v) || is_variable(v)) ||
-				    startswith(value_name(v), "llvm."))
-					continue;
-				if (strcmp(value_name(v), info->name) == 0) {
-					info->recursive = 1;
-					continue;
-				}
-				l = LLVMGetLinkage(v);
-				if (linkage_is_local(l)) {
-					if (is_function(v))
-						walk_code(s, info, v, seen);
-				} else if (LLVMIsDeclaration(v) ||
-				           l == LLVMAvailableExternallyLinkage) {
-					note_helper_ref(s, value_name(v), info);
-				}
-			}
+			for (k = 0; k < n; k++)
+				walk_operand(s, info, LLVMGetOperand(i, (unsigned)k),
+				             seen, 0);
 		}
-	}
 }
 
 /*

@@ -5,7 +5,8 @@
  * generation creates).  All renamings happen at once: the values first
  * get placeholder names, then their new ones.  A new name that the
  * module already declares is merged with the renamed value, as a linker
- * would resolve it; one that it already defines is an error.
+ * would resolve it; one that it already defines is an error (objcopy
+ * would write two symbols of one name).  A comdat keeps its name.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +47,8 @@ named(LLVMModuleRef m, const char *name)
 		v = LLVMGetNamedGlobal(m, name);
 	if (!v)
 		v = LLVMGetNamedGlobalAlias(m, name, strlen(name));
+	if (!v)
+		v = LLVMGetNamedGlobalIFunc(m, name, strlen(name));
 	return v;
 }
 

@@ -137,6 +137,7 @@ typedef int LLVMVerifierFailureAction;
 	X(14, REQ, LLVMValueRef, LLVMGetNamedFunction, (LLVMModuleRef M, const char *Name)) \
 	X(14, REQ, LLVMValueRef, LLVMGetNamedGlobal, (LLVMModuleRef M, const char *Name)) \
 	X(14, REQ, LLVMValueRef, LLVMGetNamedGlobalAlias, (LLVMModuleRef M, const char *Name, size_t NameLen)) \
+	X(14, REQ, LLVMValueRef, LLVMGetNamedGlobalIFunc, (LLVMModuleRef M, const char *Name, size_t NameLen)) \
 	/* Removes every !dbg, debug intrinsic, compile unit and the "Debug \
 	 * Info Version" flag of a module (llvm-c/DebugInfo.h). */ \
 	X(14, REQ, LLVMBool, LLVMStripModuleDebugInfo, (LLVMModuleRef Module)) \

@@ -30,13 +30,21 @@ add(struct renames *r, const char *old, const char *new, const char *where)
 }
 
 int
+renames_arg_ok(const char *arg)
+{
+	const char *eq = strchr(arg, '=');
+
+	return eq && eq != arg && eq[1];
+}
+
+int
 renames_add_arg(struct renames *r, const char *arg)
 {
 	const char *eq = strchr(arg, '=');
 	char *old;
 	int ret;
 
-	if (!eq || eq == arg || !eq[1] || strchr(eq + 1, '='))
+	if (!renames_arg_ok(arg))
 		return error("--redefine-sym: '%s' is not OLD=NEW", arg);
 	old = xstrndup(arg, (size_t)(eq - arg));
 	ret = add(r, old, eq + 1, "--redefine-sym");
@@ -73,7 +81,7 @@ renames_read(struct renames *r, const char *path)
 
 	if (read_file(path, &b) < 0)
 		return -1;
-	if (memchr(b.data, '\0', b.len)) {
+	if (b.len && memchr(b.data, '\0', b.len)) {
 		buf_release(&b);
 		return error("'%s': not a text file", path);
 	}
@@ -128,8 +136,8 @@ int
 elf_redefine(struct buf *obj, const struct renames *r, const char *path)
 {
 	Elf64_Ehdr eh;
-	Elf64_Shdr *sh;
-	size_t i;
+	Elf64_Shdr *sh, first;
+	size_t i, nsect;
 
 	if (r->to.n == 0)
 		return 0;
@@ -139,11 +147,20 @@ elf_redefine(struct buf *obj, const struct renames *r, const char *path)
 		return error("cannot rename symbols in '%s': not an ELF64 "
 		             "little-endian object", path);
 	memcpy(&eh, obj->data, sizeof(eh));
-	if (eh.e_shentsize != sizeof(Elf64_Shdr) ||
-	    !in_bounds(obj, eh.e_shoff, (uint64_t)eh.e_shnum * sizeof(*sh)))
+	nsect = eh.e_shnum;
+	if (eh.e_shentsize != sizeof(Elf64_Shdr) || !eh.e_shoff ||
+	    !in_bounds(obj, eh.e_shoff, sizeof(first)))
 		return error("cannot rename symbols in '%s': bad section headers",
 		             path);
-	for (i = 0; i < eh.e_shnum; i++) {
+	/* With 65280 sections or more, section 0 holds the count. */
+	memcpy(&first, obj->data + eh.e_shoff, sizeof(first));
+	if (nsect == 0)
+		nsect = first.sh_size;
+	if (nsect > obj->len / sizeof(*sh) ||
+	    !in_bounds(obj, eh.e_shoff, (uint64_t)nsect * sizeof(*sh)))
+		return error("cannot rename symbols in '%s': bad section headers",
+		             path);
+	for (i = 0; i < nsect; i++) {
 		struct buf strtab = BUF_INIT;
 		Elf64_Shdr s, str;
 		size_t j, nsym, old_end;
@@ -152,7 +169,7 @@ elf_redefine(struct buf *obj, const struct renames *r, const char *path)
 		memcpy(&s, obj->data + eh.e_shoff + i * sizeof(s), sizeof(s));
 		if (s.sh_type != SHT_SYMTAB)
 			continue;
-		if (s.sh_link >= eh.e_shnum ||
+		if (s.sh_link >= nsect ||
 		    !in_bounds(obj, s.sh_offset, s.sh_size))
 			return error("cannot rename symbols in '%s': bad symbol "
 			             "table", path);

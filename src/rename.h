@@ -15,6 +15,8 @@ struct renames {
 };
 #define RENAMES_INIT {STRMAP_INIT, STRMAP_INIT}
 
+/* Whether arg is "OLD=NEW" (split at the first '=', as objcopy does). */
+int renames_arg_ok(const char *arg);
 /* Add "OLD=NEW" from the command line; -1 after printing why. */
 int renames_add_arg(struct renames *r, const char *arg);
 /* Add the "OLD NEW" lines of a file ('#' starts a comment); -1 after

@@ -96,21 +96,40 @@ toolchain_cc_llvm(const char *cc, struct llvm_version *v, const char **why)
 	return 0;
 }
 
-/* Whether path is a shared library (ELF or Mach-O), not a linker script. */
+/* The first 20 bytes of a file: an ELF file's class (byte 4) and machine
+ * (bytes 18-19) are there; 0 on success. */
 static int
-is_shared_library(const char *path)
+read_head(const char *path, unsigned char head[20])
 {
-	unsigned char magic[4];
 	FILE *f = fopen(path, "rb");
 	int ok;
 
 	if (!f)
-		return 0;
-	ok = fread(magic, 1, 4, f) == 4 &&
-	     (memcmp(magic, "\177ELF", 4) == 0 ||
-	      memcmp(magic, "\xcf\xfa\xed\xfe", 4) == 0);
+		return -1;
+	ok = fread(head, 1, 20, f) == 20;
 	fclose(f);
-	return ok;
+	return ok ? 0 : -1;
+}
+
+/*
+ * Whether path is a shared library this process can load: Mach-O, or ELF
+ * of this executable's class and machine (a multiarch system may hold an
+ * i386 libLLVM of the same version); not a linker script.
+ */
+static int
+is_shared_library(const char *path)
+{
+	unsigned char head[20], self[20];
+
+	if (read_head(path, head) < 0)
+		return 0;
+	if (memcmp(head, "\xcf\xfa\xed\xfe", 4) == 0)
+		return 1;
+	if (memcmp(head, "\177ELF", 4) != 0)
+		return 0;
+	return read_head("/proc/self/exe", self) < 0 ||
+	       (head[4] == self[4] && head[18] == self[18] &&
+	        head[19] == self[19]);
 }
 
 static int

@@ -80,3 +80,30 @@ printf '@nest.mod\n' >nest.mod
 $HL ld -r -o fail/m.o @nest.mod 2>nest.err
 check "a response file naming itself is refused" \
 	grep -qx "helperlink: response file 'nest.mod': nested too deep" nest.err
+
+# A whole program, with cc as the linker: the linker's file keeps its
+# mode, so the program can run.
+if $HL ld --ld=cc --helpers helpers.bc -o prog main.o modrs.bc modc.bc \
+	modasm.o 2>prog.err && ./prog 100 >prog.out; then
+	ok "ld --ld=cc: a program that runs"
+else
+	notok "ld --ld=cc: a program that runs"
+	detail prog.err
+fi
+same "and computes what the native one does" native.out prog.out
+
+# The linker's own options stay the linker's: --format is its input
+# format (helperlink's is --report-format here).
+if $HL ld -r --format elf64-x86-64 --helpers helpers.bc --report=fmt.json \
+	--report-format=json -o fmt.o modrs.bc modc.bc modasm.o 2>fmt.err; then
+	ok "ld: --format goes to the linker"
+else
+	notok "ld: --format goes to the linker"
+	detail fmt.err
+fi
+check "ld: --report-format=json is helperlink's" grep -q '"calls_left": 0' fmt.json
+status_is 2 "-Map would name temporary files: refused" \
+	$HL ld -r -Map=m.map -o fail/m.o modrs.bc 2>/dev/null
+status_is 2 "--redefine-sym needs bitcode" \
+	$HL ld -r --redefine-sym a=b -o fail/m.o modasm.o 2>/dev/null
+check "refusals leave nothing" test -z "$(ls fail)"

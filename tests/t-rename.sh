@@ -70,8 +70,10 @@ err_case() {
 		detail bad.err
 	fi
 }
-err_case "OLD=NEW is required" \
-	"helperlink: --redefine-sym: 'app_run' is not OLD=NEW" --redefine-sym app_run
+$HL link "$app" --redefine-sym app_run -o bad.o 2>bad.err
+check "OLD=NEW is required: a usage error (exit status 2)" test $? -eq 2 -a ! -e bad.o
+check "... saying so on its last line" \
+	sh -c "tail -n 1 bad.err | grep -qx \"helperlink: link: --redefine-sym: 'app_run' is not OLD=NEW\""
 err_case "a name renamed twice" \
 	"helperlink: --redefine-sym: 'a' is renamed more than once" \
 	--redefine-sym a=b --redefine-sym a=c

@@ -584,7 +584,10 @@ test_renames(void)
 	result(ok && strcmp(renames_get(&r, "alpha"), "gamma") == 0 &&
 	       !renames_get(&r, "gamma"), "%s", "renames: OLD=NEW");
 	result(renames_add_arg(&r, "x=") < 0 && renames_add_arg(&r, "=y") < 0 &&
-	       renames_add_arg(&r, "a=b=c") < 0, "%s", "renames: malformed arguments");
+	       renames_add_arg(&r, "x") < 0, "%s", "renames: malformed arguments");
+	result(renames_add_arg(&r, "a=b=c") == 0 &&
+	       strcmp(renames_get(&r, "a"), "b=c") == 0, "%s",
+	       "renames: split at the first '=', as objcopy does");
 	result(renames_add_arg(&r, "alpha=zeta") < 0 &&
 	       renames_add_arg(&r, "eta=gamma") < 0, "%s", "renames: one renaming per name");
 	make_elf(&elf);
