@@ -44,6 +44,13 @@ int link_option_scan(char **argv, int i, struct link_args *a, const char **err);
  * why. */
 int link_renames(const struct link_args *a, struct renames *r);
 void link_args_release(struct link_args *a);
+/*
+ * What "helperlink link" and "helperlink ld" share: read the export list
+ * and renamings, load libLLVM, link the crates with their helpers into
+ * out and print the report into text.  Writes no file; -1 after printing
+ * why.
+ */
+int link_compile(struct link_args *a, struct buf *out, struct buf *text);
 int cmd_compat(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 

@@ -17,7 +17,6 @@
 #include "bitcode.h"
 #include "cmd.h"
 #include "llvm.h"
-#include "symlist.h"
 #include "util.h"
 
 static const char ld_usage[] =
@@ -82,14 +81,11 @@ static int
 is_bitcode_file(const char *path)
 {
 	unsigned char head[8];
-	size_t n;
-	FILE *f = fopen(path, "rb");
+	long n = read_prefix(path, head, sizeof(head));
 
-	if (!f)
+	if (n < 0)
 		return error("cannot open '%s':", path);
-	n = fread(head, 1, sizeof(head), f);
-	fclose(f);
-	return bc_is_bitcode(head, n);
+	return bc_is_bitcode(head, (size_t)n);
 }
 
 /* -o FILE, -oFILE, --output FILE, --output=FILE: the value, and how many
@@ -249,38 +245,6 @@ run_linker(struct ld_run *r, const char *module, const char *tmp)
 	return 0;
 }
 
-/* Compile the bitcode inputs into module (a buffer) and text (report). */
-static int
-compile_bitcode(struct ld_run *r, struct buf *module, struct buf *text)
-{
-	struct strmap exports = STRMAP_INIT;
-	struct renames renames = RENAMES_INIT;
-	struct report rep;
-	int ret = -1;
-
-	memset(&rep, 0, sizeof(rep));
-	r->a.o.output = r->output;
-	if (r->a.exports) {
-		if (symlist_read(r->a.exports, &exports) < 0)
-			goto out;
-		r->a.o.exports = &exports;
-	}
-	if (link_renames(&r->a, &renames) < 0)
-		goto out;
-	if (renames.to.n)
-		r->a.o.renames = &renames;
-	if (llvm_load(r->a.llvm ? r->a.llvm : global_llvm, NULL) < 0 ||
-	    llvm_link(&r->a.o, module, &rep) < 0)
-		goto out;
-	report_print(&rep, r->a.o.report_json, text);
-	ret = 0;
-out:
-	report_release(&rep);
-	strmap_release(&exports);
-	renames_release(&renames);
-	return ret;
-}
-
 int
 cmd_ld(int argc, char **argv)
 {
@@ -296,11 +260,12 @@ cmd_ld(int argc, char **argv)
 	if (args_expand(&r.all, argc - 1, argv + 1) < 0)
 		goto out;
 	ld_parse(&r);
+	r.a.o.output = r.output;
 	if (check_writable(r.output) < 0 ||
 	    (r.a.o.report && check_writable(r.a.o.report) < 0))
 		goto out;
 	if (r.has_bitcode &&
-	    (compile_bitcode(&r, &module, &text) < 0 ||
+	    (link_compile(&r.a, &module, &text) < 0 ||
 	     temp_beside(r.output, module.data, module.len, &module_tmp) < 0))
 		goto out;
 	/* The linker writes a temporary file, renamed with the report's once

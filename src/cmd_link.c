@@ -330,42 +330,57 @@ link_args_release(struct link_args *a)
 }
 
 int
-cmd_link(int argc, char **argv)
+link_compile(struct link_args *a, struct buf *out, struct buf *text)
 {
 	struct strmap exports = STRMAP_INIT;
 	struct renames renames = RENAMES_INIT;
-	struct link_args a;
 	struct report rep;
+	int ret = -1;
+
+	memset(&rep, 0, sizeof(rep));
+	if (a->exports) {
+		if (symlist_read(a->exports, &exports) < 0)
+			goto out;
+		a->o.exports = &exports;
+	}
+	if (link_renames(a, &renames) < 0)
+		goto out;
+	if (renames.to.n)
+		a->o.renames = &renames;
+	if (llvm_load(a->llvm ? a->llvm : global_llvm, NULL) < 0 ||
+	    llvm_link(&a->o, out, &rep) < 0)
+		goto out;
+	report_print(&rep, a->o.report_json, text);
+	ret = 0;
+out:
+	a->o.exports = NULL;
+	a->o.renames = NULL;
+	report_release(&rep);
+	strmap_release(&exports);
+	renames_release(&renames);
+	return ret;
+}
+
+int
+cmd_link(int argc, char **argv)
+{
+	struct link_args a;
 	struct buf out = BUF_INIT, text = BUF_INIT;
 	const char *err = link_parse(argc, argv, &a);
 	struct out_file files[2] = {{a.o.output, NULL, 0}, {a.o.report, NULL, 0}};
 	int ret = 1;
 
-	memset(&rep, 0, sizeof(rep));
 	if (a.help) {
 		fputs(link_usage, stdout);
 		return 0;
 	}
 	if (err)
 		usage_error(link_usage, "link: %s", err);
-	if (a.exports) {
-		if (symlist_read(a.exports, &exports) < 0)
-			goto out;
-		a.o.exports = &exports;
-	}
-	if (link_renames(&a, &renames) < 0)
-		goto out;
-	if (renames.to.n)
-		a.o.renames = &renames;
-	if (llvm_load(a.llvm ? a.llvm : global_llvm, NULL) < 0)
-		goto out;
 	/* Fail before the work, not after it. */
 	if (check_writable(a.o.output) < 0 ||
-	    (a.o.report && check_writable(a.o.report) < 0))
+	    (a.o.report && check_writable(a.o.report) < 0) ||
+	    link_compile(&a, &out, &text) < 0)
 		goto out;
-	if (llvm_link(&a.o, &out, &rep) < 0)
-		goto out;
-	report_print(&rep, a.o.report_json, &text);
 	files[0].data = out.data;
 	files[0].len = out.len;
 	files[1].data = text.data;
@@ -375,9 +390,6 @@ cmd_link(int argc, char **argv)
 out:
 	buf_release(&out);
 	buf_release(&text);
-	report_release(&rep);
-	strmap_release(&exports);
-	renames_release(&renames);
 	link_args_release(&a);
 	return ret;
 }

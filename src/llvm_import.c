@@ -346,33 +346,25 @@ count_instructions(LLVMValueRef f)
  * Remember that info's code uses the outside symbol sym.  A link knows
  * which helpers it inlined, and names the first of them that uses sym; a
  * report of an object cannot tell which helpers went into it, so it names
- * every helper that uses sym.
+ * every helper that uses sym.  Called once per helper and symbol.
  */
 static void
 note_helper_ref(struct session *s, const char *sym, struct helper_info *info)
 {
 	const struct helper_info *first = strmap_get(&s->helper_refs, sym);
-	char *more, *joined;
+	char *more;
 
 	if (!first) {
 		strmap_put(&s->helper_refs, sym, info);
 		return;
 	}
-	if (!s->report_mode || first == info)
+	if (!s->report_mode)
 		return;
 	more = strmap_get(&s->helper_refs_more, sym);
-	if (more && strstr(more, info->name)) {
-		size_t n = strlen(info->name);
-		const char *p;
-
-		for (p = more; (p = strstr(p, info->name)) != NULL; p += n)
-			if ((p == more || p[-1] == ' ') && (!p[n] || p[n] == ','))
-				return;
-	}
-	joined = more ? xasprintf("%s, %s", more, info->name)
-	              : xstrdup(info->name);
+	strmap_put(&s->helper_refs_more, sym,
+	           more ? xasprintf("%s, %s", more, info->name)
+	                : xstrdup(info->name));
 	free(more);
-	strmap_put(&s->helper_refs_more, sym, joined);
 }
 
 static void walk_code(struct session *s, struct helper_info *info,
@@ -408,7 +400,10 @@ walk_operand(struct session *s, struct helper_info *info, LLVMValueRef v,
 	if (linkage_is_local(l)) {
 		if (is_function(v))
 			walk_code(s, info, v, seen);
-	} else if (LLVMIsDeclaration(v) || l == LLVMAvailableExternallyLinkage) {
+	} else if ((LLVMIsDeclaration(v) ||
+	            l == LLVMAvailableExternallyLinkage) &&
+	           ptrset_add(seen, v)) {
+		/* seen holds this helper's walk: each symbol once. */
 		note_helper_ref(s, value_name(v), info);
 	}
 }

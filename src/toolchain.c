@@ -101,14 +101,7 @@ toolchain_cc_llvm(const char *cc, struct llvm_version *v, const char **why)
 static int
 read_head(const char *path, unsigned char head[20])
 {
-	FILE *f = fopen(path, "rb");
-	int ok;
-
-	if (!f)
-		return -1;
-	ok = fread(head, 1, 20, f) == 20;
-	fclose(f);
-	return ok ? 0 : -1;
+	return read_prefix(path, head, 20) == 20 ? 0 : -1;
 }
 
 /*

@@ -261,6 +261,19 @@ read_file(const char *path, struct buf *b)
 	return 0;
 }
 
+long
+read_prefix(const char *path, void *data, size_t n)
+{
+	FILE *f = fopen(path, "rb");
+	size_t got;
+
+	if (!f)
+		return -1;
+	got = fread(data, 1, n, f);
+	fclose(f);
+	return (long)got;
+}
+
 /* Create a unique temporary file next to path; returns its fd. */
 static int
 create_temp(const char *path, struct buf *tmp)

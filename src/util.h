@@ -69,6 +69,11 @@ void buf_reset(struct buf *b);
 /* Free the data; the buffer can be reused afterwards. */
 void buf_release(struct buf *b);
 
+/* Read up to n bytes from the start of a file (its magic number, a
+ * header); how many were read, or -1, with errno set, if it cannot be
+ * opened. */
+long read_prefix(const char *path, void *data, size_t n);
+
 /* Read a whole file into b; on failure print the reason and return -1. */
 int read_file(const char *path, struct buf *b);
 
