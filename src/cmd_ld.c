@@ -250,7 +250,7 @@ cmd_ld(int argc, char **argv)
 {
 	struct ld_run r;
 	struct buf module = BUF_INIT, text = BUF_INIT;
-	struct buf module_tmp = BUF_INIT, out_tmp = BUF_INIT, report_tmp = BUF_INIT;
+	struct buf module_tmp = BUF_INIT, out_tmp = BUF_INIT;
 	const char *env = getenv("HELPERLINK_LD");
 	int ret = 1;
 
@@ -268,35 +268,27 @@ cmd_ld(int argc, char **argv)
 	    (link_compile(&r.a, &module, &text) < 0 ||
 	     temp_beside(r.output, module.data, module.len, &module_tmp) < 0))
 		goto out;
-	/* The linker writes a temporary file, renamed with the report's once
+	/* The linker writes a temporary file, renamed with the report once
 	 * both are complete: they appear together, and the linker's file
 	 * keeps its mode. */
-	if (temp_beside(r.output, "", 0, &out_tmp) < 0 ||
-	    run_linker(&r, module_tmp.data, out_tmp.data) < 0 ||
-	    (r.a.o.report &&
-	     temp_beside(r.a.o.report, text.data, text.len, &report_tmp) < 0))
+	if (temp_beside(r.output, "", 0, &out_tmp) < 0)
 		goto out;
-	if (rename(out_tmp.data, r.output) < 0) {
-		error("cannot write '%s':", r.output);
-		goto out;
+	if (run_linker(&r, module_tmp.data, out_tmp.data) == 0) {
+		struct out_file files[2] = {
+			{r.output, NULL, 0, out_tmp.data},
+			{r.a.o.report, text.data, text.len, NULL},
+		};
+
+		if (write_files_atomic(files, r.a.o.report ? 2 : 1) == 0)
+			ret = 0;
+	} else {
+		unlink(out_tmp.data);
 	}
-	buf_release(&out_tmp);
-	if (r.a.o.report && rename(report_tmp.data, r.a.o.report) < 0) {
-		error("cannot write '%s':", r.a.o.report);
-		goto out;
-	}
-	buf_release(&report_tmp);
-	ret = 0;
 out:
 	if (module_tmp.data)
 		unlink(module_tmp.data);
-	if (out_tmp.data)
-		unlink(out_tmp.data);
-	if (report_tmp.data)
-		unlink(report_tmp.data);
 	buf_release(&module_tmp);
 	buf_release(&out_tmp);
-	buf_release(&report_tmp);
 	buf_release(&module);
 	buf_release(&text);
 	args_release(&r.all);

@@ -367,7 +367,8 @@ cmd_link(int argc, char **argv)
 	struct link_args a;
 	struct buf out = BUF_INIT, text = BUF_INIT;
 	const char *err = link_parse(argc, argv, &a);
-	struct out_file files[2] = {{a.o.output, NULL, 0}, {a.o.report, NULL, 0}};
+	struct out_file files[2] = {{a.o.output, NULL, 0, NULL},
+	                            {a.o.report, NULL, 0, NULL}};
 	int ret = 1;
 
 	if (a.help) {

@@ -339,8 +339,12 @@ write_files_atomic(const struct out_file *f, size_t n)
 	size_t i, written = 0, renamed = 0;
 	int ret = -1;
 
-	while (written < n && write_temp(&f[written], &tmp[written]) == 0)
-		written++;
+	for (; written < n; written++) {
+		if (f[written].written)
+			buf_addstr(&tmp[written], f[written].written);
+		else if (write_temp(&f[written], &tmp[written]) < 0)
+			break;
+	}
 	while (written == n && renamed < n) {
 		if (rename(tmp[renamed].data, f[renamed].path) < 0) {
 			error("cannot create '%s':", f[renamed].path);
@@ -363,7 +367,7 @@ write_files_atomic(const struct out_file *f, size_t n)
 int
 write_file_atomic(const char *path, const void *data, size_t len)
 {
-	struct out_file f = {path, data, len};
+	struct out_file f = {path, data, len, NULL};
 
 	return write_files_atomic(&f, 1);
 }
@@ -463,7 +467,7 @@ run_command(char *const argv[])
 int
 temp_beside(const char *path, const void *data, size_t len, struct buf *tmp)
 {
-	struct out_file f = {path, data, len};
+	struct out_file f = {path, data, len, NULL};
 
 	return write_temp(&f, tmp);
 }

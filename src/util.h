@@ -84,11 +84,15 @@ int read_file(const char *path, struct buf *b);
  */
 int write_file_atomic(const char *path, const void *data, size_t len);
 
-/* The same for several files: all are written, or none. */
+/* The same for several files: all are written, or none.  A file that a
+ * program has written already, to a temporary file beside path (see
+ * temp_beside()), is given as written instead of data; it is renamed into
+ * place with the others, or removed. */
 struct out_file {
 	const char *path;
 	const void *data;
 	size_t len;
+	const char *written;
 };
 int write_files_atomic(const struct out_file *f, size_t n);
 
