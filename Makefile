@@ -25,6 +25,7 @@ LIBOBJ = \
 	src/llvm_rename.o \
 	src/bitcode.o \
 	src/demangle.o \
+	src/elffile.o \
 	src/diff.o \
 	src/json.o \
 	src/target_features.o \
@@ -47,7 +48,7 @@ LIBOBJ = \
 	src/llvm_unique.o \
 	src/llvm_util.o
 
-HDR = src/args.h src/bitcode.h src/cmd.h src/demangle.h src/diff.h src/json.h \
+HDR = src/args.h src/bitcode.h src/elffile.h src/cmd.h src/demangle.h src/diff.h src/json.h \
 	src/target_features.h src/llvm.h src/llvm_int.h src/llvmapi.h \
 	src/rename.h src/report.h src/symlist.h \
 	src/target.h src/toolchain.h src/util.h src/version.h

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "elffile.h"
 #include "llvm_int.h"
 
 enum {
@@ -101,61 +102,39 @@ struct object {
 	size_t *nrels;
 };
 
-static uint64_t
-le(const unsigned char *p, int n)
-{
-	uint64_t v = 0;
-
-	while (n-- > 0)
-		v = v << 8 | p[n];
-	return v;
-}
-
 /* Check the ELF header and read the section headers; NULL, or why not. */
 static const char *
 read_headers(struct object *o)
 {
-	const unsigned char *d = o->base, *h;
-	uint64_t shoff, shnum, i;
+	struct elf_file f;
+	const char *why;
+	size_t i;
 
-	if (o->len >= 8 && memcmp(d, "!<arch>\n", 8) == 0)
+	if (o->len >= 8 && memcmp(o->base, "!<arch>\n", 8) == 0)
 		return "an archive; give its object files";
-	if (o->len < 64 || memcmp(d, "\177ELF", 4) != 0)
-		return "not an ELF object or LLVM bitcode";
-	if (d[4] != 2 || d[5] != 1)
-		return "not a 64-bit little-endian ELF object";
-	if (le(d + 16, 2) != ET_REL)
+	if ((why = elf_header(o->base, o->len, &f)) != NULL)
+		return why;
+	if (f.type != ET_REL)
 		return "a linked file, not a relocatable object";
-	o->machine = (unsigned)le(d + 18, 2);
+	o->machine = f.machine;
 	if (o->machine != EM_X86_64 && o->machine != EM_AARCH64)
 		return "an object for a machine other than x86-64 and AArch64";
-	shoff = le(d + 0x28, 8);
-	shnum = le(d + 0x3c, 2);
-	if (le(d + 0x3a, 2) != 64 || shoff > o->len || o->len - shoff < 64)
-		return "a bad section header table";
-	if (shnum == 0)   /* more than 0xff00 sections: the count is here */
-		shnum = le(d + shoff + 0x20, 8);
-	if (shnum > (o->len - shoff) / 64)
-		return "a bad section header table";
-	o->secs = xcalloc(shnum, sizeof(*o->secs));
-	o->nsecs = shnum;
-	for (i = 0; i < shnum; i++) {
-		struct section *s = &o->secs[i];
-		uint64_t offset;
+	if ((why = elf_sections(o->base, o->len, &f)) == NULL) {
+		o->secs = xcalloc(f.nsecs, sizeof(*o->secs));
+		o->nsecs = f.nsecs;
+		for (i = 0; i < f.nsecs; i++) {
+			struct section *s = &o->secs[i];
 
-		h = d + shoff + i * 64;
-		s->type = (unsigned)le(h + 4, 4);
-		s->flags = le(h + 8, 8);
-		offset = le(h + 0x18, 8);
-		s->size = le(h + 0x20, 8);
-		s->info = (unsigned)le(h + 0x2c, 4);
-		if (s->type == SHT_NOBITS)
-			continue;
-		if (offset > o->len || s->size > o->len - offset)
-			return "a section beyond the end of the file";
-		s->data = d + offset;
+			s->type = f.secs[i].type;
+			s->flags = f.secs[i].flags;
+			s->size = f.secs[i].size;
+			s->info = f.secs[i].info;
+			if (s->type != SHT_NOBITS)
+				s->data = o->base + f.secs[i].offset;
+		}
 	}
-	return NULL;
+	elf_release(&f);
+	return why;
 }
 
 /* The sections' names, from LLVM, which walks the same table. */
@@ -294,7 +273,7 @@ reloc_target(const struct object *o, const struct section *rela, size_t k,
 	if (sec == (size_t)-1 || strcmp(o->secs[sec].name, symbol) != 0 ||
 	    (k + 1) * 24 > rela->size)
 		return xstrdup(symbol);
-	addend = le(rela->data + k * 24 + 16, 8);
+	addend = elf_le(rela->data + k * 24 + 16, 8);
 	/* x86-64 R_X86_64_PC32 and PLT32 are relative to the field's end. */
 	if (o->machine == EM_X86_64 && (type == 2 || type == 4))
 		addend += 4;

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "elffile.h"
 #include "rename.h"
 
 static int
@@ -126,90 +127,93 @@ renames_release(struct renames *r)
 	strmap_release(&r->from);
 }
 
+/* Rename in the symbol table sym, whose string table is section
+ * sym->link; -1 after printing why.  elf_sections() has checked that
+ * both lie within the file. */
 static int
-in_bounds(const struct buf *obj, uint64_t off, uint64_t size)
+redefine_table(struct buf *obj, const struct renames *r, const char *path,
+               struct elf_file *f, const struct elf_section *sym)
 {
-	return off <= obj->len && size <= obj->len - off;
+	struct elf_section *str = &f->secs[sym->link];
+	struct buf strtab = BUF_INIT;
+	size_t j, nsym, old_end;
+	int changed = 0;
+
+	if (sym->type == SHT_NOBITS)
+		return error("cannot rename symbols in '%s': bad symbol table",
+		             path);
+	if (str->type == SHT_NOBITS || str->size == 0 ||
+	    obj->data[str->offset + str->size - 1])
+		return error("cannot rename symbols in '%s': bad string table",
+		             path);
+	buf_add(&strtab, obj->data + str->offset, str->size);
+	old_end = strtab.len;
+	nsym = sym->size / sizeof(Elf64_Sym);
+	for (j = 1; j < nsym; j++) {
+		char *at = obj->data + sym->offset + j * sizeof(Elf64_Sym);
+		Elf64_Sym e;
+		const char *new;
+		int type;
+
+		memcpy(&e, at, sizeof(e));
+		type = ELF64_ST_TYPE(e.st_info);
+		if (!e.st_name || e.st_name >= old_end || type == STT_SECTION ||
+		    type == STT_FILE)
+			continue;
+		new = renames_get(r, strtab.data + e.st_name);
+		if (!new)
+			continue;
+		e.st_name = (Elf64_Word)strtab.len;
+		buf_add(&strtab, new, strlen(new) + 1);
+		memcpy(at, &e, sizeof(e));
+		changed = 1;
+	}
+	if (changed) {
+		/* The copy goes at the end; its header is updated in place:
+		 * sh_offset and sh_size of section link. */
+		unsigned char *h = (unsigned char *)obj->data + f->shoff +
+		                   (uint64_t)sym->link * sizeof(Elf64_Shdr);
+		Elf64_Shdr sh;
+
+		memcpy(&sh, h, sizeof(sh));
+		sh.sh_offset = str->offset = obj->len;
+		sh.sh_size = str->size = strtab.len;
+		buf_add(obj, strtab.data, strtab.len);
+		h = (unsigned char *)obj->data + f->shoff +
+		    (uint64_t)sym->link * sizeof(Elf64_Shdr);
+		memcpy(h, &sh, sizeof(sh));
+	}
+	buf_release(&strtab);
+	return 0;
 }
 
 int
 elf_redefine(struct buf *obj, const struct renames *r, const char *path)
 {
-	Elf64_Ehdr eh;
-	Elf64_Shdr *sh, first;
-	size_t i, nsect;
+	const unsigned char *d = (const unsigned char *)obj->data;
+	struct elf_file f;
+	const char *why;
+	size_t i, nsecs;
+	int ret = 0;
 
 	if (r->to.n == 0)
 		return 0;
-	if (obj->len < sizeof(eh) || memcmp(obj->data, ELFMAG, SELFMAG) != 0 ||
-	    obj->data[EI_CLASS] != ELFCLASS64 ||
-	    obj->data[EI_DATA] != ELFDATA2LSB)
-		return error("cannot rename symbols in '%s': not an ELF64 "
-		             "little-endian object", path);
-	memcpy(&eh, obj->data, sizeof(eh));
-	nsect = eh.e_shnum;
-	if (eh.e_shentsize != sizeof(Elf64_Shdr) || !eh.e_shoff ||
-	    !in_bounds(obj, eh.e_shoff, sizeof(first)))
-		return error("cannot rename symbols in '%s': bad section headers",
-		             path);
-	/* With 65280 sections or more, section 0 holds the count. */
-	memcpy(&first, obj->data + eh.e_shoff, sizeof(first));
-	if (nsect == 0)
-		nsect = first.sh_size;
-	if (nsect > obj->len / sizeof(*sh) ||
-	    !in_bounds(obj, eh.e_shoff, (uint64_t)nsect * sizeof(*sh)))
-		return error("cannot rename symbols in '%s': bad section headers",
-		             path);
-	for (i = 0; i < nsect; i++) {
-		struct buf strtab = BUF_INIT;
-		Elf64_Shdr s, str;
-		size_t j, nsym, old_end;
-		int changed = 0;
-
-		memcpy(&s, obj->data + eh.e_shoff + i * sizeof(s), sizeof(s));
-		if (s.sh_type != SHT_SYMTAB)
-			continue;
-		if (s.sh_link >= nsect ||
-		    !in_bounds(obj, s.sh_offset, s.sh_size))
-			return error("cannot rename symbols in '%s': bad symbol "
-			             "table", path);
-		memcpy(&str, obj->data + eh.e_shoff + s.sh_link * sizeof(str),
-		       sizeof(str));
-		if (!in_bounds(obj, str.sh_offset, str.sh_size) ||
-		    str.sh_size == 0 || obj->data[str.sh_offset + str.sh_size - 1])
-			return error("cannot rename symbols in '%s': bad string "
-			             "table", path);
-		buf_add(&strtab, obj->data + str.sh_offset, str.sh_size);
-		old_end = strtab.len;
-		nsym = s.sh_size / sizeof(Elf64_Sym);
-		for (j = 1; j < nsym; j++) {
-			char *at = obj->data + s.sh_offset + j * sizeof(Elf64_Sym);
-			Elf64_Sym sym;
-			const char *new;
-			int type;
-
-			memcpy(&sym, at, sizeof(sym));
-			type = ELF64_ST_TYPE(sym.st_info);
-			if (!sym.st_name || sym.st_name >= old_end ||
-			    type == STT_SECTION || type == STT_FILE)
-				continue;
-			new = renames_get(r, strtab.data + sym.st_name);
-			if (!new)
-				continue;
-			sym.st_name = (Elf64_Word)strtab.len;
-			buf_add(&strtab, new, strlen(new) + 1);
-			memcpy(at, &sym, sizeof(sym));
-			changed = 1;
-		}
-		if (changed) {
-			/* The copy goes at the end; its header is updated in place. */
-			str.sh_offset = obj->len;
-			str.sh_size = strtab.len;
-			buf_add(obj, strtab.data, strtab.len);
-			memcpy(obj->data + eh.e_shoff + s.sh_link * sizeof(str), &str,
-			       sizeof(str));
-		}
-		buf_release(&strtab);
+	if ((why = elf_header(d, obj->len, &f)) != NULL ||
+	    (why = elf_sections(d, obj->len, &f)) != NULL) {
+		elf_release(&f);
+		return error("cannot rename symbols in '%s': %s", path, why);
 	}
-	return 0;
+	/* Appending a string table adds no section: the count stays. */
+	nsecs = f.nsecs;
+	for (i = 0; i < nsecs && ret == 0; i++) {
+		if (f.secs[i].type != SHT_SYMTAB)
+			continue;
+		if (f.secs[i].link >= nsecs)
+			ret = error("cannot rename symbols in '%s': bad symbol "
+			            "table", path);
+		else
+			ret = redefine_table(obj, r, path, &f, &f.secs[i]);
+	}
+	elf_release(&f);
+	return ret;
 }
