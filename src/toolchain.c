@@ -132,40 +132,55 @@ cmpstr(const void *a, const void *b)
 }
 
 /*
- * The names in dir that start with "libLLVM" and pass keep(), sorted, so
- * that the choice does not depend on directory order; the first that is
- * a shared library wins.  NULL when there is none or dir cannot be read.
+ * The paths dir/NAME of the entries of dir whose NAME passes keep(NAME,
+ * arg), sorted, so that a choice among them does not depend on directory
+ * order; NULL-terminated, and the caller's to free with free_paths().
+ * Empty when dir cannot be read.
  */
+static char **
+sorted_paths(const char *dir, int (*keep)(const char *, unsigned),
+             unsigned arg)
+{
+	const char **paths = NULL;
+	size_t n = 0;
+	struct dirent *e;
+	DIR *d = opendir(dir);
+
+	if (d) {
+		while ((e = readdir(d)) != NULL)
+			if (keep(e->d_name, arg))
+				strlist_push(&paths, &n,
+				             xasprintf("%s/%s", dir, e->d_name));
+		closedir(d);
+	}
+	if (n)
+		qsort(paths, n, sizeof(*paths), cmpstr);
+	strlist_push(&paths, &n, NULL);
+	return (char **)paths;
+}
+
+static void
+free_paths(char **paths)
+{
+	char **p;
+
+	for (p = paths; *p; p++)
+		free(*p);
+	free(paths);
+}
+
+/* The first libLLVM in dir that passes keep() and is a shared library,
+ * or NULL. */
 static char *
 first_libllvm(const char *dir, int (*keep)(const char *, unsigned),
               unsigned major)
 {
-	char **names = NULL, *found = NULL;
-	size_t n = 0, i;
-	struct dirent *e;
-	DIR *d = opendir(dir);
+	char **paths = sorted_paths(dir, keep, major), *found = NULL, **p;
 
-	if (!d)
-		return NULL;
-	while ((e = readdir(d)) != NULL) {
-		if (!startswith(e->d_name, "libLLVM") || !keep(e->d_name, major))
-			continue;
-		names = xrealloc(names, (n + 1) * sizeof(*names));
-		names[n++] = xstrdup(e->d_name);
-	}
-	closedir(d);
-	if (n)
-		qsort(names, n, sizeof(*names), cmpstr);
-	for (i = 0; i < n; i++) {
-		char *path = xasprintf("%s/%s", dir, names[i]);
-
-		if (!found && is_shared_library(path))
-			found = path;
-		else
-			free(path);
-		free(names[i]);
-	}
-	free(names);
+	for (p = paths; *p && !found; p++)
+		if (is_shared_library(*p))
+			found = xstrdup(*p);
+	free_paths(paths);
 	return found;
 }
 
@@ -174,7 +189,8 @@ static int
 any_shared(const char *name, unsigned major)
 {
 	(void)major;
-	return strstr(name, ".so") || strstr(name, ".dylib");
+	return startswith(name, "libLLVM") &&
+	       (strstr(name, ".so") || strstr(name, ".dylib"));
 }
 
 /* A system library directory holds one per installed LLVM: take the
@@ -187,38 +203,34 @@ of_major(const char *name, unsigned major)
 
 	na = (size_t)snprintf(a, sizeof(a), "libLLVM.so.%u", major);
 	nb = (size_t)snprintf(b, sizeof(b), "libLLVM-%u.so", major);
+	/* Both start with "libLLVM". */
 	return (strncmp(name, a, na) == 0 && (!name[na] || name[na] == '.')) ||
 	       (strncmp(name, b, nb) == 0 && (!name[nb] || name[nb] == '.'));
+}
+
+/* A multiarch directory: x86_64-linux-gnu, aarch64-linux-gnu. */
+static int
+is_multiarch(const char *name, unsigned unused)
+{
+	(void)unused;
+	return strstr(name, "-linux-") != NULL;
 }
 
 char *
 toolchain_find_libllvm(const char *sysroot, const char *rustc)
 {
-	char *dir = xasprintf("%s/lib", sysroot), *found;
+	char *dir = xasprintf("%s/lib", sysroot), *found, **subs, **p;
 	struct llvm_version v;
-	struct dirent *e;
-	DIR *d;
 
 	found = first_libllvm(dir, any_shared, 0);
 	/* A distribution's rustc (Debian's sysroot is /usr) links the
 	 * system libLLVM in a multiarch directory: SYSROOT/lib/TRIPLE. */
-	if (!found && (d = opendir(dir)) != NULL) {
-		const char **subs = NULL;
-		size_t n = 0, i;
-
-		while ((e = readdir(d)) != NULL)
-			if (strstr(e->d_name, "-linux-"))
-				strlist_push(&subs, &n,
-				             xasprintf("%s/%s", dir, e->d_name));
-		closedir(d);
-		if (n)
-			qsort(subs, n, sizeof(*subs), cmpstr);
-		if (n && toolchain_rustc_llvm(rustc, &v) == 0)
-			for (i = 0; i < n && !found; i++)
-				found = first_libllvm(subs[i], of_major, v.major);
-		for (i = 0; i < n; i++)
-			free((char *)subs[i]);
-		free(subs);
+	if (!found) {
+		subs = sorted_paths(dir, is_multiarch, 0);
+		if (*subs && toolchain_rustc_llvm(rustc, &v) == 0)
+			for (p = subs; *p && !found; p++)
+				found = first_libllvm(*p, of_major, v.major);
+		free_paths(subs);
 	}
 	if (!found)
 		error("no libLLVM shared library in '%s'", dir);
