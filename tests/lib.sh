@@ -60,7 +60,7 @@ same() {
 
 # refs SYMBOL OBJECT: how many times OBJECT's code refers to SYMBOL, an
 # extended regular expression (see scripts/refs).
-refs() { "$top/scripts/refs" "$1" "$2"; }
+refs() { "$top/scripts/refs" "$@"; }
 
 # refs_prefix PREFIX OBJECT: the same for every symbol starting with PREFIX.
 refs_prefix() {
