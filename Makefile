@@ -35,6 +35,7 @@ LIBOBJ = \
 	src/toolchain.o \
 	src/util.o \
 	src/version.o \
+	src/llvm_calls.o \
 	src/llvm_codegen.o \
 	src/llvm_features.o \
 	src/llvm_import.o \

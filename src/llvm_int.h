@@ -173,6 +173,11 @@ int target_unify(struct session *s, LLVMModuleRef m, const char *path);
 /* Refuse a module whose Error-behaviour module flags differ from the crate's. */
 int target_check_flags(struct session *s, LLVMModuleRef m, const char *path);
 
+/* Rebuild the calls of helper f whose IR type differs from f's only in
+ * how rustc and clang spell the same registers (llvm_calls.c); note why
+ * for the others. */
+void adapt_calls(struct session *s, LLVMValueRef f);
+
 /* Import the helpers the crate calls into s->import (llvm_import.c). */
 int import_helpers(struct session *s);
 

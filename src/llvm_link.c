@@ -269,8 +269,8 @@ report_not_inlined(struct session *s)
 			helper_why_not(s, name, info->recursive
 			               ? "recursion: LLVM could not inline it"
 			               : "LLVM could not inline it");
-			warn("'%s': LLVM could not inline '%s'; it stays a call",
-			     hf->in.path, name);
+			warn("'%s': '%s' stays a call: %s", hf->in.path, name,
+			     info->why_not);
 		}
 	}
 }
@@ -315,6 +315,7 @@ finish_import(struct session *s)
 			continue;
 		LLVMSetLinkage(f, LLVMInternalLinkage);
 		LLVMSetVisibility(f, LLVMDefaultVisibility);
+		adapt_calls(s, f);
 		keep_address(s->crate, f);
 	}
 	callers_of_helpers(s, &changed);

@@ -34,6 +34,8 @@ typedef struct LLVMOpaqueType *LLVMTypeRef;
 typedef struct LLVMOpaqueValue *LLVMValueRef;
 typedef struct LLVMOpaqueBasicBlock *LLVMBasicBlockRef;
 typedef struct LLVMOpaqueUse *LLVMUseRef;
+typedef struct LLVMOpaqueBuilder *LLVMBuilderRef;
+typedef struct LLVMOpaqueMetadata *LLVMMetadataRef;
 typedef struct LLVMOpaqueAttributeRef *LLVMAttributeRef;
 typedef struct LLVMComdat *LLVMComdatRef;
 typedef struct LLVMOpaqueMemoryBuffer *LLVMMemoryBufferRef;
@@ -198,6 +200,38 @@ typedef int LLVMVerifierFailureAction;
 	X(14, REQ, LLVMTypeKind, LLVMGetTypeKind, (LLVMTypeRef Ty)) \
 	X(14, REQ, LLVMTypeRef, LLVMGetElementType, (LLVMTypeRef Ty)) \
 	X(14, REQ, unsigned, LLVMGetIntTypeWidth, (LLVMTypeRef IntegerTy)) \
+	X(14, REQ, unsigned, LLVMGetPointerAddressSpace, (LLVMTypeRef PointerTy)) \
+	X(14, REQ, unsigned, LLVMGetArrayLength, (LLVMTypeRef ArrayTy)) \
+	X(14, REQ, unsigned, LLVMCountStructElementTypes, (LLVMTypeRef StructTy)) \
+	X(14, REQ, LLVMTypeRef, LLVMStructGetTypeAtIndex, (LLVMTypeRef StructTy, unsigned i)) \
+	X(14, REQ, LLVMBool, LLVMIsFunctionVarArg, (LLVMTypeRef FunctionTy)) \
+	X(14, REQ, LLVMTypeRef, LLVMGetReturnType, (LLVMTypeRef FunctionTy)) \
+	X(14, REQ, unsigned, LLVMCountParamTypes, (LLVMTypeRef FunctionTy)) \
+	X(14, REQ, void, LLVMGetParamTypes, (LLVMTypeRef FunctionTy, LLVMTypeRef *Dest)) \
+	X(14, REQ, char *, LLVMPrintTypeToString, (LLVMTypeRef Val)) \
+	/* Calls and instruction building (llvm_calls.c) */ \
+	X(14, REQ, LLVMTypeRef, LLVMGetCalledFunctionType, (LLVMValueRef C)) \
+	X(14, REQ, unsigned, LLVMGetInstructionCallConv, (LLVMValueRef Instr)) \
+	X(14, REQ, void, LLVMSetInstructionCallConv, (LLVMValueRef Instr, unsigned CC)) \
+	X(14, REQ, LLVMBool, LLVMIsTailCall, (LLVMValueRef CallInst)) \
+	X(14, REQ, void, LLVMSetTailCall, (LLVMValueRef CallInst, LLVMBool IsTailCall)) \
+	X(14, REQ, unsigned, LLVMGetCallSiteAttributeCount, (LLVMValueRef C, LLVMAttributeIndex Idx)) \
+	X(14, REQ, void, LLVMGetCallSiteAttributes, (LLVMValueRef C, LLVMAttributeIndex Idx, LLVMAttributeRef *Attrs)) \
+	X(14, REQ, void, LLVMAddCallSiteAttribute, (LLVMValueRef C, LLVMAttributeIndex Idx, LLVMAttributeRef A)) \
+	/* Without it, a call whose type differs from its helper's stays (llvm_calls.c). */ \
+	X(18, OPT, unsigned, LLVMGetNumOperandBundles, (LLVMValueRef C)) \
+	X(14, REQ, LLVMMetadataRef, LLVMInstructionGetDebugLoc, (LLVMValueRef Inst)) \
+	X(14, REQ, void, LLVMInstructionSetDebugLoc, (LLVMValueRef Inst, LLVMMetadataRef Loc)) \
+	X(14, REQ, void, LLVMInstructionEraseFromParent, (LLVMValueRef Inst)) \
+	X(14, REQ, LLVMValueRef, LLVMGetPoison, (LLVMTypeRef Ty)) \
+	X(14, REQ, LLVMBuilderRef, LLVMCreateBuilderInContext, (LLVMContextRef C)) \
+	X(14, REQ, void, LLVMDisposeBuilder, (LLVMBuilderRef Builder)) \
+	X(14, REQ, void, LLVMPositionBuilderBefore, (LLVMBuilderRef Builder, LLVMValueRef Instr)) \
+	X(14, REQ, LLVMValueRef, LLVMBuildCall2, (LLVMBuilderRef B, LLVMTypeRef Ty, LLVMValueRef Fn, LLVMValueRef *Args, unsigned NumArgs, const char *Name)) \
+	X(14, REQ, LLVMValueRef, LLVMBuildPtrToInt, (LLVMBuilderRef B, LLVMValueRef Val, LLVMTypeRef DestTy, const char *Name)) \
+	X(14, REQ, LLVMValueRef, LLVMBuildIntToPtr, (LLVMBuilderRef B, LLVMValueRef Val, LLVMTypeRef DestTy, const char *Name)) \
+	X(14, REQ, LLVMValueRef, LLVMBuildExtractValue, (LLVMBuilderRef B, LLVMValueRef AggVal, unsigned Index, const char *Name)) \
+	X(14, REQ, LLVMValueRef, LLVMBuildInsertValue, (LLVMBuilderRef B, LLVMValueRef AggVal, LLVMValueRef EltVal, unsigned Index, const char *Name)) \
 	X(14, REQ, LLVMTypeRef, LLVMIntTypeInContext, (LLVMContextRef C, unsigned NumBits)) \
 	X(14, REQ, LLVMTypeRef, LLVMHalfTypeInContext, (LLVMContextRef C)) \
 	X(14, REQ, LLVMTypeRef, LLVMFloatTypeInContext, (LLVMContextRef C)) \
@@ -314,7 +348,10 @@ typedef int LLVMVerifierFailureAction;
 	V(14, LLVMAtomicRMW, 57) \
 	V(14, LLVMCall, 45) \
 	V(14, LLVMCallBr, 67) \
+	V(14, LLVMVoidTypeKind, 0) \
 	V(14, LLVMIntegerTypeKind, 8) \
+	V(14, LLVMStructTypeKind, 10) \
+	V(14, LLVMPointerTypeKind, 12) \
 	V(14, LLVMFunctionTypeKind, 9) \
 	V(14, LLVMArrayTypeKind, 11) \
 	V(14, LLVMSub, 10) \
@@ -340,6 +377,7 @@ typedef int LLVMVerifierFailureAction;
 	V(14, LLVMAssemblyFile, 0) \
 	V(14, LLVMObjectFile, 1) \
 	V(14, LLVMReturnStatusAction, 2) \
+	V(14, LLVMAttributeReturnIndex, 0) \
 	V(14, LLVMAttributeFunctionIndex, -1)
 
 #ifndef LLVMAPI_REAL_HEADERS

@@ -49,5 +49,5 @@ check "rust_helper_slow: the warning says so" \
 check "a lone optnone function is not taken for a -O0 build" \
 	sh -c "! grep -q 'built without optimization' hl.err"
 check "rust_helper_fib: LLVM could not inline it, and it says so" \
-	grep -qF "LLVM could not inline 'rust_helper_fib'" hl.err
+	grep -qF "'rust_helper_fib' stays a call: recursion: LLVM could not inline it" hl.err
 check "every message is helperlink's" sh -c "! grep -v '^helperlink: ' hl.err"
