@@ -83,8 +83,12 @@ check-kernel: helperlink
 demo: helperlink
 	@demo/run
 
+# bench/README; writes bench/results.md and bench/build-time.png.
+bench: helperlink
+	@bench/run
+
 clean:
 	rm -f helperlink $(OBJ) tests/unit
-	rm -rf tests/out demo/out
+	rm -rf tests/out demo/out bench/out
 
-.PHONY: all install check check-kernel demo clean
+.PHONY: all install check check-kernel demo bench clean

@@ -23,7 +23,7 @@
  * inlined io_uring_get_sqe() stays a second test (uring); without dse, a
  * store the next helper overwrites stays (list).  The whole of that
  * pipeline (with CVP, SCCP, reassociate and the loop passes) changed no
- * loop and took 1.7 times as long on a 20,000-line crate.  No loop-idiom
+ * loop and took about twice as long on a 20,000-line crate.  No loop-idiom
  * in any case: it turns a helper's loop into a call of a libc function
  * (wcslen) that the helper's -fno-builtin forbade.  It runs
  * on those functions only, so its cost grows with the calls, not the
