@@ -20,6 +20,10 @@ LIBOBJ = \
 	src/cmd_ld.o \
 	src/args.o \
 	src/cmd_compat.o \
+	src/cmd_gen.o \
+	src/gen.o \
+	src/clang_gen.o \
+	src/clang_load.o \
 	src/cmd_report.o \
 	src/rename.o \
 	src/llvm_rename.o \
@@ -49,7 +53,7 @@ LIBOBJ = \
 	src/llvm_unique.o \
 	src/llvm_util.o
 
-HDR = src/args.h src/bitcode.h src/elffile.h src/cmd.h src/demangle.h src/diff.h src/json.h \
+HDR = src/args.h src/bitcode.h src/clang.h src/clangapi.h src/gen.h src/elffile.h src/cmd.h src/demangle.h src/diff.h src/json.h \
 	src/target_features.h src/llvm.h src/llvm_int.h src/llvmapi.h \
 	src/rename.h src/report.h src/symlist.h \
 	src/target.h src/toolchain.h src/util.h src/version.h

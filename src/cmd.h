@@ -6,6 +6,7 @@
 #ifndef CMD_H
 #define CMD_H
 
+#include "gen.h"
 #include "llvm.h"
 
 /* --llvm PATH given before the subcommand, or NULL. */
@@ -13,6 +14,20 @@ extern const char *global_llvm;
 
 int cmd_link(int argc, char **argv);
 int cmd_ld(int argc, char **argv);
+
+/* What "helperlink gen" was asked about (cmd_gen.c); link --header uses
+ * the same arguments. */
+struct gen_args {
+	const char **headers;
+	size_t nheaders;
+	const char **flags;      /* compiler flags, for libclang */
+	size_t nflags;
+	char **owned;            /* what flags point into */
+	size_t nowned;
+	enum gen_naming naming;
+	int system;
+	const char *libclang;
+};
 
 /* What "helperlink link" was asked to do. */
 struct link_args {
@@ -23,6 +38,7 @@ struct link_args {
 	size_t nredefine_sym;
 	const char **redefine_syms;  /* --redefine-syms FILE */
 	size_t nredefine_syms;
+	struct gen_args gen;  /* --header FILE, --cflags FLAGS */
 	int help;
 };
 
@@ -52,6 +68,20 @@ void link_args_release(struct link_args *a);
  */
 int link_compile(struct link_args *a, struct buf *out, struct buf *text);
 int cmd_compat(int argc, char **argv);
+int cmd_gen(int argc, char **argv);
+
+/*
+ * If argv[i] is one of gen's compiler flags or options, apply it and
+ * return how many arguments it took (1 or 2), with *err set when its value
+ * is wrong; else return 0.
+ */
+int gen_arg(struct gen_args *g, int argc, char **argv, int i, const char **err);
+/* Find the headers' functions and write the wrappers (or, rust, the Rust
+ * declarations) into out; -1 after printing why. */
+int gen_run(const struct gen_args *g, const char *cc, int rust, struct buf *out);
+/* Add the compiler flags in s, split at spaces. */
+void gen_add_cflags(struct gen_args *g, const char *s);
+void gen_args_release(struct gen_args *g);
 int cmd_report(int argc, char **argv);
 
 #endif

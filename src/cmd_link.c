@@ -11,6 +11,7 @@
 #include "cmd.h"
 #include "llvm.h"
 #include "symlist.h"
+#include "toolchain.h"
 #include "util.h"
 
 static const char link_usage[] =
@@ -46,6 +47,10 @@ static const char link_usage[] =
 	"                         objcopy does (repeatable)\n"
 	"  --redefine-syms FILE   the same for each 'OLD NEW' line of FILE\n"
 	"  --strip-helper-debug   drop the helpers' debug info, keep the crate's\n"
+	"  --header FILE          also take helpers for the inline functions of this\n"
+	"                         header, as 'helperlink gen' writes them, compiled\n"
+	"                         with $CC (or clang) -O2 (repeatable)\n"
+	"  --cflags FLAGS         compiler flags for --header (-I, -D, ...)\n"
 	"  --llvm PATH            use this libLLVM instead of rustc's\n"
 	"  -h, --help             show this help\n";
 
@@ -54,6 +59,7 @@ enum {
 	OPT_NO_FSECT, OPT_NO_DSECT, OPT_VERIFY, OPT_LLVM, OPT_ALLOW_FEATURES,
 	OPT_ALLOW_STATIC, OPT_MAX_SIZE, OPT_REQUIRE, OPT_EXPORTS, OPT_REPORT,
 	OPT_FORMAT, OPT_REDEFINE_SYM, OPT_REDEFINE_SYMS, OPT_STRIP_DEBUG,
+	OPT_HEADER, OPT_CFLAGS,
 };
 
 static const struct option longopts[] = {
@@ -77,6 +83,8 @@ static const struct option longopts[] = {
 	{"redefine-sym", required_argument, NULL, OPT_REDEFINE_SYM},
 	{"redefine-syms", required_argument, NULL, OPT_REDEFINE_SYMS},
 	{"strip-helper-debug", no_argument, NULL, OPT_STRIP_DEBUG},
+	{"header", required_argument, NULL, OPT_HEADER},
+	{"cflags", required_argument, NULL, OPT_CFLAGS},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0},
 };
@@ -214,6 +222,12 @@ link_option(struct link_args *a, int li, const char *arg)
 	case OPT_STRIP_DEBUG:
 		o->strip_helper_debug = 1;
 		break;
+	case OPT_HEADER:
+		strlist_push(&a->gen.headers, &a->gen.nheaders, arg);
+		break;
+	case OPT_CFLAGS:
+		gen_add_cflags(&a->gen, arg);
+		break;
 	}
 	return NULL;
 
@@ -327,6 +341,53 @@ link_args_release(struct link_args *a)
 	free(a->o.helpers);
 	free(a->redefine_sym);
 	free(a->redefine_syms);
+	gen_args_release(&a->gen);
+}
+
+/*
+ * --header: write the wrappers of the headers' inline functions (as
+ * "helperlink gen" does), compile them with the C compiler into bitcode,
+ * and take that as one more helper file.  Both files are temporary, beside
+ * the output; their names are left in c and bc for the caller to remove.
+ */
+static int
+header_helpers(struct link_args *a, struct buf *c, struct buf *bc)
+{
+	const char *cc = toolchain_cc(), **argv = NULL;
+	struct buf src = BUF_INIT;
+	size_t n = 0, i;
+	int ret = -1;
+
+	if (gen_run(&a->gen, cc, 0, &src) < 0 ||
+	    temp_beside(a->o.output, src.data, src.len, c) < 0 ||
+	    temp_beside(a->o.output, "", 0, bc) < 0)
+		goto out;
+	/* The headers are found as gen found them: from here, then -I. */
+	strlist_push(&argv, &n, cc);
+	strlist_push(&argv, &n, "-O2");
+	strlist_push(&argv, &n, "-iquote");
+	strlist_push(&argv, &n, ".");
+	for (i = 0; i < a->gen.nflags; i++)
+		strlist_push(&argv, &n, a->gen.flags[i]);
+	strlist_push(&argv, &n, "-c");
+	strlist_push(&argv, &n, "-emit-llvm");
+	strlist_push(&argv, &n, "-x");
+	strlist_push(&argv, &n, "c");
+	strlist_push(&argv, &n, c->data);
+	strlist_push(&argv, &n, "-o");
+	strlist_push(&argv, &n, bc->data);
+	strlist_push(&argv, &n, NULL);
+	if (run_command((char *const *)argv) != 0) {
+		error("'%s': %s cannot compile the helpers written for it",
+		      a->gen.headers[0], cc);
+		goto out;
+	}
+	strlist_push(&a->o.helpers, &a->o.nhelpers, bc->data);
+	ret = 0;
+out:
+	free(argv);
+	buf_release(&src);
+	return ret;
 }
 
 int
@@ -334,10 +395,13 @@ link_compile(struct link_args *a, struct buf *out, struct buf *text)
 {
 	struct strmap exports = STRMAP_INIT;
 	struct renames renames = RENAMES_INIT;
+	struct buf hc = BUF_INIT, hbc = BUF_INIT;
 	struct report rep;
 	int ret = -1;
 
 	memset(&rep, 0, sizeof(rep));
+	if (a->gen.nheaders > 0 && header_helpers(a, &hc, &hbc) < 0)
+		goto out;
 	if (a->exports) {
 		if (symlist_read(a->exports, &exports) < 0)
 			goto out;
@@ -358,6 +422,12 @@ out:
 	report_release(&rep);
 	strmap_release(&exports);
 	renames_release(&renames);
+	if (hc.data)
+		remove(hc.data);
+	if (hbc.data)
+		remove(hbc.data);
+	buf_release(&hc);
+	buf_release(&hbc);
 	return ret;
 }
 

@@ -85,6 +85,56 @@ scan_definition(LLVMValueRef v, void *arg)
 	}
 }
 
+/*
+ * Calls by a C inline function's own name.  A crate may declare
+ * io_uring_prep_nop() itself, which no object defines; when hf defines a
+ * wrapper of it (rust_helper_io_uring_prep_nop, or bindgen's
+ * io_uring_prep_nop__extern, as "helperlink gen" writes them), the crate's
+ * declaration becomes the wrapper's, which is then imported and inlined as
+ * any helper.
+ */
+static void
+bind_c_names(struct session *s, struct helper_file *hf)
+{
+	static const char *const forms[] = {"rust_helper_%s", "%s__extern"};
+	const char **names = strmap_keys(&s->crate_wants);
+	size_t i, k;
+
+	for (i = 0; names[i]; i++) {
+		LLVMValueRef decl = strmap_get(&s->crate_wants, names[i]), other;
+		char *wrapper = NULL, *name;
+
+		if (strmap_get(&hf->defines, names[i]))
+			continue;
+		for (k = 0; k < LEN(forms) && !wrapper; k++) {
+			wrapper = xasprintf(forms[k], names[i]);
+			if (!strmap_get(&hf->defines, wrapper)) {
+				free(wrapper);
+				wrapper = NULL;
+			}
+		}
+		if (!wrapper)
+			continue;
+		name = xstrdup(names[i]);
+		other = LLVMGetNamedFunction(s->crate, wrapper);
+		if (other) {
+			/* The crate declares both names: one declaration. */
+			LLVMReplaceAllUsesWith(decl, other);
+			LLVMDeleteFunction(decl);
+		} else {
+			LLVMSetValueName2(decl, wrapper, strlen(wrapper));
+			strmap_put(&s->crate_wants, wrapper, decl);
+			strmap_put(&s->crate_declared, wrapper, decl);
+			helper_info(s, wrapper, hf);
+		}
+		strmap_put(&s->crate_wants, name, NULL);
+		strmap_put(&s->crate_declared, name, NULL);
+		free(name);
+		free(wrapper);
+	}
+	free(names);
+}
+
 /* The helpers the crate calls that hf defines and no earlier file gave. */
 static size_t
 needed_from(struct session *s, struct helper_file *hf, struct strmap *needed)
@@ -270,6 +320,8 @@ import_from(struct session *s, struct helper_file *hf)
 	each_global(m, scan_definition, &sc);
 	if (sc.failed)
 		goto out;
+	if (!s->report_mode)
+		bind_c_names(s, hf);
 	if (needed_from(s, hf, &needed) == 0) {
 		ret = 0;
 		goto out;

@@ -19,6 +19,7 @@ static const struct command {
 	{"link", cmd_link, "inline C helpers into Rust crate bitcode and compile it"},
 	{"ld", cmd_ld, "link a module of bitcode and native objects, inlining helpers"},
 	{"report", cmd_report, "show the helper calls left in an object, and why"},
+	{"gen", cmd_gen, "write helpers for the inline functions of C headers"},
 	{"compat", cmd_compat, "check that rustc, the C compiler and bitcode can be combined"},
 };
 

@@ -37,25 +37,37 @@ ask(const char *prog, const char *arg1, const char *arg2, struct buf *out)
 	return run_capture(argv, out);
 }
 
-char *
-toolchain_sysroot(const char *rustc)
+/*
+ * What "PROG ARG1 ARG2" prints, without its trailing newlines, as a new
+ * string; NULL when it fails (*ran = 0) or prints nothing (*ran = 1).
+ */
+static char *
+ask_line(const char *prog, const char *arg1, const char *arg2, int *ran)
 {
 	struct buf out = BUF_INIT;
 
-	if (ask(rustc, "--print", "sysroot", &out) != 0) {
-		buf_release(&out);
-		error("cannot run '%s --print sysroot'", rustc);
-		return NULL;
-	}
+	*ran = ask(prog, arg1, arg2, &out) == 0;
 	while (out.len > 0 && (out.data[out.len - 1] == '\n' ||
 	                       out.data[out.len - 1] == '\r'))
 		out.data[--out.len] = '\0';
-	if (out.len == 0) {
+	if (!*ran || out.len == 0) {
 		buf_release(&out);
-		error("'%s --print sysroot' printed nothing", rustc);
 		return NULL;
 	}
 	return out.data;
+}
+
+char *
+toolchain_sysroot(const char *rustc)
+{
+	int ran;
+	char *line = ask_line(rustc, "--print", "sysroot", &ran);
+
+	if (!line && !ran)
+		error("cannot run '%s --print sysroot'", rustc);
+	else if (!line)
+		error("'%s --print sysroot' printed nothing", rustc);
+	return line;
 }
 
 int
@@ -94,6 +106,14 @@ toolchain_cc_llvm(const char *cc, struct llvm_version *v, const char **why)
 		return -1;
 	}
 	return 0;
+}
+
+char *
+toolchain_cc_resource_dir(const char *cc)
+{
+	int ran;
+
+	return ask_line(cc, "-print-resource-dir", NULL, &ran);
 }
 
 /* The first 20 bytes of a file: an ELF file's class (byte 4) and machine

@@ -26,6 +26,10 @@ int toolchain_rustc_llvm(const char *rustc, struct llvm_version *v);
  */
 int toolchain_cc_llvm(const char *cc, struct llvm_version *v, const char **why);
 
+/* "CC -print-resource-dir" (where clang's own headers are), as a new
+ * string, or NULL when the compiler cannot say. */
+char *toolchain_cc_resource_dir(const char *cc);
+
 /*
  * The shared libLLVM in a rustc sysroot (SYSROOT/lib/libLLVM*), or, for a
  * distribution's rustc, the one of rustc's LLVM major version in a
