@@ -91,8 +91,12 @@ demo: helperlink
 bench: helperlink
 	@bench/run
 
+# libraries/run; writes libraries/results.md.
+libraries: helperlink
+	@libraries/run libraries/out
+
 clean:
 	rm -f helperlink $(OBJ) tests/unit
-	rm -rf tests/out demo/out bench/out
+	rm -rf tests/out demo/out bench/out libraries/out
 
-.PHONY: all install check check-kernel demo bench clean
+.PHONY: all install check check-kernel demo bench libraries clean

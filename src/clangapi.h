@@ -10,7 +10,11 @@
 #ifndef CLANGAPI_H
 #define CLANGAPI_H
 
-#ifndef CLANGAPI_REAL_HEADERS
+/* An enumeration: a plain int here, the enum against the real headers. */
+#ifdef CLANGAPI_REAL_HEADERS
+#define CLANG_ENUM(name) enum name
+#else
+#define CLANG_ENUM(name) int
 typedef void *CXIndex;
 typedef struct CXTranslationUnitImpl *CXTranslationUnit;
 typedef void *CXClientData;
@@ -55,11 +59,11 @@ typedef void (*CXInclusionVisitor)(CXFile included_file,
 #define CLANG_FUNCTIONS(X) \
 	X(CXIndex, clang_createIndex, (int excludeDeclarationsFromPCH, int displayDiagnostics)) \
 	X(void, clang_disposeIndex, (CXIndex index)) \
-	X(int, clang_parseTranslationUnit2, (CXIndex CIdx, const char *source_filename, const char *const *command_line_args, int num_command_line_args, struct CXUnsavedFile *unsaved_files, unsigned num_unsaved_files, unsigned options, CXTranslationUnit *out_TU)) \
+	X(CLANG_ENUM(CXErrorCode), clang_parseTranslationUnit2, (CXIndex CIdx, const char *source_filename, const char *const *command_line_args, int num_command_line_args, struct CXUnsavedFile *unsaved_files, unsigned num_unsaved_files, unsigned options, CXTranslationUnit *out_TU)) \
 	X(void, clang_disposeTranslationUnit, (CXTranslationUnit)) \
 	X(unsigned, clang_getNumDiagnostics, (CXTranslationUnit Unit)) \
 	X(CXDiagnostic, clang_getDiagnostic, (CXTranslationUnit Unit, unsigned Index)) \
-	X(int, clang_getDiagnosticSeverity, (CXDiagnostic)) \
+	X(CLANG_ENUM(CXDiagnosticSeverity), clang_getDiagnosticSeverity, (CXDiagnostic)) \
 	X(void, clang_disposeDiagnostic, (CXDiagnostic Diagnostic)) \
 	X(CXSourceLocation, clang_getDiagnosticLocation, (CXDiagnostic)) \
 	X(CXString, clang_getDiagnosticSpelling, (CXDiagnostic)) \
@@ -69,10 +73,10 @@ typedef void (*CXInclusionVisitor)(CXFile included_file,
 	X(CXCursor, clang_getTranslationUnitCursor, (CXTranslationUnit)) \
 	X(unsigned, clang_visitChildren, (CXCursor parent, CXCursorVisitor visitor, CXClientData client_data)) \
 	X(void, clang_getInclusions, (CXTranslationUnit tu, CXInclusionVisitor visitor, CXClientData client_data)) \
-	X(int, clang_getCursorKind, (CXCursor)) \
+	X(CLANG_ENUM(CXCursorKind), clang_getCursorKind, (CXCursor)) \
 	X(CXString, clang_getCursorSpelling, (CXCursor)) \
 	X(unsigned, clang_isCursorDefinition, (CXCursor)) \
-	X(int, clang_Cursor_getStorageClass, (CXCursor)) \
+	X(CLANG_ENUM(CX_StorageClass), clang_Cursor_getStorageClass, (CXCursor)) \
 	X(unsigned, clang_Cursor_isFunctionInlined, (CXCursor C)) \
 	X(unsigned, clang_Cursor_isAnonymous, (CXCursor C)) \
 	X(int, clang_Cursor_getNumArguments, (CXCursor C)) \
