@@ -10,6 +10,7 @@
  * Rust could link to), and is in one of the named headers or in a header
  * they include that is not a system header (all headers with --system).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,6 +24,8 @@ struct walk {
 	const struct gen_options *o;
 	struct gen_set *set;
 	struct strmap named;    /* the files the main file includes */
+	const char **macros;    /* object-like macros of the headers */
+	size_t nmacros;
 };
 
 /* A CXString's text as a new string. */
@@ -303,6 +306,14 @@ visit(CXCursor c, CXCursor parent, CXClientData d)
 	struct walk *w = d;
 
 	(void)parent;
+	if (clang_getCursorKind(c) == CXCursor_MacroDefinition &&
+	    !clang_Cursor_isMacroFunctionLike(c) && !clang_Cursor_isMacroBuiltin(c) &&
+	    wanted_place(w, c)) {
+		char *name = take(clang_getCursorSpelling(c));
+
+		strlist_push(&w->macros, &w->nmacros, name);
+		return CXChildVisit_Continue;
+	}
 	if (clang_getCursorKind(c) == CXCursor_FunctionDecl &&
 	    clang_isCursorDefinition(c) &&
 	    (clang_Cursor_getStorageClass(c) == CX_SC_Static ||
@@ -310,6 +321,94 @@ visit(CXCursor c, CXCursor parent, CXClientData d)
 	    wanted_place(w, c))
 		add_function(w, c);
 	return CXChildVisit_Continue;
+}
+
+/* The function a probe's initializer names, found below cursor c. */
+static int
+find_function(CXCursor c, CXCursor parent, CXClientData d)
+{
+	CXCursor *found = d, r;
+
+	(void)parent;
+	if (clang_getCursorKind(c) != CXCursor_DeclRefExpr)
+		return CXChildVisit_Recurse;
+	r = clang_getCursorReferenced(c);
+	if (clang_getCursorKind(r) == CXCursor_FunctionDecl)
+		*found = r;
+	return CXChildVisit_Break;
+}
+
+struct probe {
+	struct walk *w;
+	size_t nfunctions;
+};
+
+static int
+visit_probe(CXCursor c, CXCursor parent, CXClientData d)
+{
+	struct probe *p = d;
+	struct walk *w = p->w;
+	CXCursor fn = clang_getNullCursor();
+	char *name, *target;
+	const struct gen_fn *f;
+	unsigned long i;
+
+	(void)parent;
+	if (clang_getCursorKind(c) != CXCursor_VarDecl)
+		return CXChildVisit_Continue;
+	name = take(clang_getCursorSpelling(c));
+	if (sscanf(name, "__helperlink_alias_%lu", &i) != 1 || i >= w->nmacros) {
+		free(name);
+		return CXChildVisit_Continue;
+	}
+	free(name);
+	clang_visitChildren(c, find_function, &fn);
+	if (clang_Cursor_isNull(fn))
+		return CXChildVisit_Continue;
+	target = take(clang_getCursorSpelling(fn));
+	/* An alias of a function gen wraps, and not a function itself. */
+	f = gen_find(w->set, target);
+	if (f && strcmp(target, w->macros[i]) != 0 && !gen_find(w->set, w->macros[i]) &&
+	    p->nfunctions > 0)
+		gen_add_alias(w->set, f, w->macros[i]);
+	free(target);
+	return CXChildVisit_Continue;
+}
+
+/*
+ * Object-like macros that rename a function gen wraps, as liburcu's
+ * "#define rcu_read_lock urcu_memb_read_lock" or xxhash's
+ * "#define XXH32 XXH_NAME2(XXH_NAMESPACE, XXH32)", get a wrapper of their
+ * own name.  libclang does not expand macros, so a second translation unit
+ * asks the compiler: after the headers, one variable per macro,
+ * initialized with its address (&(MACRO)); where that names a function,
+ * the macro is an alias of it.  The others (constants, types) are errors
+ * there, which do not matter.
+ */
+static void
+find_aliases(struct walk *w, CXIndex index, const char *const *args, size_t nargs,
+             struct buf *src)
+{
+	struct probe p = {w, w->set->n};
+	struct CXUnsavedFile unsaved;
+	CXTranslationUnit tu = NULL;
+	size_t i;
+
+	if (w->nmacros == 0 || w->set->n == 0)
+		return;
+	for (i = 0; i < w->nmacros; i++)
+		buf_addf(src, "static __typeof__(&(%s)) __helperlink_alias_%zu = &(%s);\n",
+		         w->macros[i], i, w->macros[i]);
+	unsaved.Filename = MAIN_FILE;
+	unsaved.Contents = src->data;
+	unsaved.Length = src->len;
+	if (clang_parseTranslationUnit2(index, MAIN_FILE, args, (int)nargs, &unsaved,
+	                                1, CXTranslationUnit_KeepGoing, &tu) != 0 ||
+	    !tu)
+		return;
+	clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_probe, &p);
+	clang_disposeTranslationUnit(tu);
+	gen_sort(w->set);
 }
 
 /* Print the parse's errors; -1 if there was one. */
@@ -349,7 +448,7 @@ report_errors(CXTranslationUnit tu, const char *subject)
 int
 clang_gen(const struct gen_options *o, struct gen_set *set)
 {
-	struct walk w = {o, set, STRMAP_INIT};
+	struct walk w = {o, set, STRMAP_INIT, NULL, 0};
 	struct buf src = BUF_INIT;
 	struct CXUnsavedFile unsaved;
 	CXTranslationUnit tu = NULL;
@@ -375,13 +474,17 @@ clang_gen(const struct gen_options *o, struct gen_set *set)
 		strlist_push(&args, &nargs, o->flags[i]);
 	index = clang_createIndex(0, 0);
 	if (clang_parseTranslationUnit2(index, MAIN_FILE, args, (int)nargs,
-	                                &unsaved, 1, CXTranslationUnit_KeepGoing,
+	                                &unsaved, 1,
+	                                CXTranslationUnit_KeepGoing |
+	                                    CXTranslationUnit_DetailedPreprocessingRecord,
 	                                &tu) != 0 || !tu) {
 		ret = error("'%s': libclang cannot parse it", o->headers[0]);
 	} else if (report_errors(tu, o->headers[0]) == 0) {
 		clang_getInclusions(tu, note_named, &w);
 		clang_visitChildren(clang_getTranslationUnitCursor(tu), visit, &w);
 		gen_sort(set);
+		strlist_push(&args, &nargs, "-ferror-limit=0");
+		find_aliases(&w, index, args, nargs, &src);
 	} else {
 		ret = -1;
 	}
@@ -389,6 +492,9 @@ clang_gen(const struct gen_options *o, struct gen_set *set)
 		clang_disposeTranslationUnit(tu);
 	clang_disposeIndex(index);
 	strmap_release(&w.named);
+	for (i = 0; i < w.nmacros; i++)
+		free((char *)w.macros[i]);
+	free(w.macros);
 	buf_release(&src);
 	free(args);
 	free(rd);

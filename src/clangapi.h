@@ -82,6 +82,11 @@ typedef void (*CXInclusionVisitor)(CXFile included_file,
 	X(int, clang_Cursor_getNumArguments, (CXCursor C)) \
 	X(CXCursor, clang_Cursor_getArgument, (CXCursor C, unsigned i)) \
 	X(CXCursor, clang_getCursorSemanticParent, (CXCursor cursor)) \
+	X(CXCursor, clang_getCursorReferenced, (CXCursor)) \
+	X(CXCursor, clang_getNullCursor, (void)) \
+	X(int, clang_Cursor_isNull, (CXCursor cursor)) \
+	X(unsigned, clang_Cursor_isMacroFunctionLike, (CXCursor C)) \
+	X(unsigned, clang_Cursor_isMacroBuiltin, (CXCursor C)) \
 	X(unsigned, clang_equalCursors, (CXCursor, CXCursor)) \
 	X(CXSourceLocation, clang_getCursorLocation, (CXCursor)) \
 	X(void, clang_getFileLocation, (CXSourceLocation location, CXFile *file, unsigned *line, unsigned *column, unsigned *offset)) \
@@ -106,10 +111,15 @@ typedef void (*CXInclusionVisitor)(CXFile included_file,
 	V(CXCursor_UnionDecl, 3) \
 	V(CXCursor_EnumDecl, 5) \
 	V(CXCursor_FunctionDecl, 8) \
+	V(CXCursor_VarDecl, 9) \
+	V(CXCursor_DeclRefExpr, 101) \
+	V(CXCursor_MacroDefinition, 501) \
+	V(CXChildVisit_Break, 0) \
 	V(CXChildVisit_Continue, 1) \
 	V(CXChildVisit_Recurse, 2) \
 	V(CX_SC_Static, 3) \
 	V(CXDiagnostic_Error, 3) \
+	V(CXTranslationUnit_DetailedPreprocessingRecord, 0x01) \
 	V(CXTranslationUnit_KeepGoing, 0x200) \
 	V(CXType_Void, 2) \
 	V(CXType_Bool, 3) \

@@ -36,6 +36,44 @@ gen_add(struct gen_set *set, const char *name)
 	return f;
 }
 
+static char **
+copy_strings(char *const *v, size_t n)
+{
+	char **c;
+	size_t i;
+
+	if (!v)
+		return NULL;
+	c = xcalloc(n + 1, sizeof(*c));
+	for (i = 0; i < n; i++)
+		c[i] = v[i] ? xstrdup(v[i]) : NULL;
+	return c;
+}
+
+static char *
+copy(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+void
+gen_add_alias(struct gen_set *set, const struct gen_fn *f, const char *name)
+{
+	/* gen_add() may move f: copy it first. */
+	struct gen_fn a = *f, *n;
+
+	n = gen_add(set, name);
+	n->ret = copy(a.ret);
+	n->nparams = a.nparams;
+	n->params = copy_strings(a.params, a.nparams);
+	n->param_names = copy_strings(a.param_names, a.nparams);
+	n->why_not = copy(a.why_not);
+	n->rust_params = copy_strings(a.rust_params, a.nparams);
+	n->rust_ret = copy(a.rust_ret);
+	n->rust_why_not = copy(a.rust_why_not);
+	n->alias_of = xstrdup(a.name);
+}
+
 static int
 by_name(const void *a, const void *b)
 {
@@ -69,6 +107,7 @@ fn_release(struct gen_fn *f)
 	free(f->why_not);
 	free(f->rust_ret);
 	free(f->rust_why_not);
+	free(f->alias_of);
 }
 
 void
@@ -92,6 +131,16 @@ gen_sort(struct gen_set *set)
 			set->opaque[n++] = set->opaque[i];
 	}
 	set->nopaque = n;
+}
+
+const struct gen_fn *
+gen_find(const struct gen_set *set, const char *name)
+{
+	struct gen_fn key;
+
+	key.name = (char *)name;
+	return set->n ? bsearch(&key, set->fn, set->n, sizeof(*set->fn), by_name)
+	              : NULL;
 }
 
 char *
@@ -144,19 +193,24 @@ gen_write_c(const struct gen_set *set, enum gen_naming naming,
             const char *const *headers, size_t nheaders,
             const char *const *flags, size_t nflags, struct buf *out)
 {
-	size_t i, j, skipped = 0;
+	size_t i, j, skipped = 0, aliases = 0;
 
 	buf_addstr(out, "/*\n * ");
 	say_inputs(out, "Generated", headers, nheaders, flags, nflags);
 	buf_addstr(out, "\n * Compile it with the same flags.  Do not edit.\n");
-	for (i = 0; i < set->n; i++)
+	for (i = 0; i < set->n; i++) {
 		skipped += set->fn[i].why_not != NULL;
-	buf_addf(out, " *\n * %zu wrapped, %zu not wrapped%s\n",
-	         set->n - skipped, skipped, skipped ? ":" : ".");
+		aliases += set->fn[i].alias_of && !set->fn[i].why_not;
+	}
+	buf_addf(out, " *\n * %zu wrapped, %zu not wrapped%s\n", set->n - skipped,
+	         skipped, skipped ? ":" : ".");
 	for (i = 0; i < set->n; i++)
 		if (set->fn[i].why_not)
 			buf_addf(out, " *   %s: %s\n", set->fn[i].name,
 			         set->fn[i].why_not);
+	if (aliases)
+		buf_addf(out, " * Wrapped aliases (object-like macros naming a function): %zu.\n",
+		         aliases);
 	buf_addstr(out, " */\n");
 	for (i = 0; i < nheaders; i++)
 		buf_addf(out, "#include \"%s\"\n", headers[i]);
@@ -168,6 +222,8 @@ gen_write_c(const struct gen_set *set, enum gen_naming naming,
 			continue;
 		wrapper = gen_wrapper_name(f->name, naming);
 		buf_addch(out, '\n');
+		if (f->alias_of)
+			buf_addf(out, "/* %s is a macro for %s. */\n", f->name, f->alias_of);
 		put_type(out, f->ret);
 		buf_addf(out, "\n%s(", wrapper);
 		for (j = 0; j < f->nparams; j++) {

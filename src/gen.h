@@ -20,6 +20,7 @@ struct gen_fn {
 	char **rust_params;     /* the Rust types of the parameters, */
 	char *rust_ret;         /* of the result (NULL: none), */
 	char *rust_why_not;     /* or why they are not given */
+	char *alias_of;         /* the function this macro names, or NULL */
 };
 
 struct gen_set {
@@ -36,6 +37,10 @@ enum gen_naming {
 
 /* A new function in set, to fill in. */
 struct gen_fn *gen_add(struct gen_set *set, const char *name);
+/* A new function in set named name, with f's types: an alias of f. */
+void gen_add_alias(struct gen_set *set, const struct gen_fn *f, const char *name);
+/* The function of set with this name, or NULL; set must be sorted. */
+const struct gen_fn *gen_find(const struct gen_set *set, const char *name);
 /* Sort the functions by name and drop repeated ones. */
 void gen_sort(struct gen_set *set);
 /* The wrapper's name for a function, as a new string. */

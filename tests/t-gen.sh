@@ -45,6 +45,9 @@ check "exported and declared-only functions are not wrapped" \
 	sh -c "! grep -qE 't_exported|t_declared_only' t.c"
 check "a function of an included header is taken" grep -q '^rust_helper_t_sub(' t.c
 check "bindgen naming: NAME__extern" grep -q '^t_add__extern(int a0, int a1)' b.c
+check "an object-like macro naming a function gets its own wrapper" \
+	sh -c "grep -q '^rust_helper_t_add_alias(int a0, int a1)' t.c &&
+	       grep -q 'pub fn t_add_alias(' t.rs && ! grep -qE 'T_LIMIT|T_TYPE' t.c"
 
 # Bad input: one line naming the file, exit 1, no output.
 printf 'static inline int broken(int x { return x; }\n' >broken.h
