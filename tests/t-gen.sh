@@ -87,4 +87,4 @@ check "link --header: no undefined C name, no helper call" \
 	sh -c "test -s cname-h.o && ! nm cname-h.o | grep -q ' U ' &&
 	       test \"\$('$top/scripts/refs' 'rust_helper_[a-z0-9_]+' cname-h.o)\" -eq 0"
 check "link --header leaves no temporary file" \
-	sh -c "! ls '$fx' . | grep -q tmp"
+	test -z "$(find "$fx" . -name '*.tmp*')"
