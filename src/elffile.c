@@ -52,6 +52,7 @@ elf_sections(const unsigned char *d, size_t len, struct elf_file *f)
 		h = d + f->shoff + i * 64;
 		s->type = (unsigned)elf_le(h + 4, 4);
 		s->flags = elf_le(h + 8, 8);
+		s->addr = elf_le(h + 0x10, 8);
 		s->offset = elf_le(h + 0x18, 8);
 		s->size = elf_le(h + 0x20, 8);
 		s->link = (unsigned)elf_le(h + 0x28, 4);

@@ -11,6 +11,7 @@
 
 struct elf_section {
 	uint64_t offset, size, flags;
+	uint64_t addr;               /* sh_addr: 0 in a relocatable object */
 	unsigned type, link, info;
 };
 

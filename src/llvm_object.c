@@ -17,6 +17,7 @@
  * a section symbol points at the function at addend (+ the PC-relative
  * bias of x86-64 calls) in that section.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,7 +26,7 @@
 #include "llvm_int.h"
 
 enum {
-	ET_REL = 1, EM_X86_64 = 62, EM_AARCH64 = 183,
+	ET_REL = 1, ET_EXEC = 2, ET_DYN = 3, EM_X86_64 = 62, EM_AARCH64 = 183,
 	SHT_RELA = 4, SHT_NOBITS = 8, SHF_ALLOC = 0x2, SHF_EXECINSTR = 0x4,
 	R_AARCH64_ADR_PREL_PG_HI21 = 275, R_AARCH64_ADR_PREL_PG_HI21_NC = 276,
 	R_AARCH64_JUMP26 = 282, R_AARCH64_CALL26 = 283,
@@ -71,6 +72,7 @@ code_refs_release(struct code_refs *r)
 struct section {
 	char *name;
 	const unsigned char *data;   /* NULL for SHT_NOBITS */
+	uint64_t addr;               /* where it is loaded; 0 unless linked */
 	uint64_t size, flags;
 	unsigned type, info;         /* info: what a .rela section relocates */
 };
@@ -86,10 +88,17 @@ struct reloc {
 	char *symbol;
 };
 
+/* In a linked x86-64 file, a GOT slot and the address it is set to. */
+struct got_slot {
+	uint64_t slot, target;
+};
+
 struct object {
 	const unsigned char *base;
 	size_t len;
 	unsigned machine;
+	struct got_slot *got;    /* linked files: R_X86_64_RELATIVE slots */
+	size_t ngot;
 	struct section *secs;
 	size_t nsecs;
 	struct strmap byname;    /* section name -> its last index + 1 */
@@ -114,8 +123,11 @@ read_headers(struct object *o)
 		return "an archive; give its object files";
 	if ((why = elf_header(o->base, o->len, &f)) != NULL)
 		return why;
-	if (f.type != ET_REL)
-		return "a linked file, not a relocatable object";
+	/* A linked program or library has no relocations left, but its
+	 * symbols and calls are at load addresses: calls are read the same
+	 * way, with sections at their addresses. */
+	if (f.type != ET_REL && f.type != ET_EXEC && f.type != ET_DYN)
+		return "neither a relocatable object nor a linked file";
 	o->machine = f.machine;
 	if (o->machine != EM_X86_64 && o->machine != EM_AARCH64)
 		return "an object for a machine other than x86-64 and AArch64";
@@ -128,6 +140,7 @@ read_headers(struct object *o)
 			s->type = f.secs[i].type;
 			s->flags = f.secs[i].flags;
 			s->size = f.secs[i].size;
+			s->addr = f.secs[i].addr;
 			s->info = f.secs[i].info;
 			if (s->type != SHT_NOBITS)
 				s->data = o->base + f.secs[i].offset;
@@ -499,6 +512,81 @@ note_instruction(struct registers *rg, const char *word, int branch,
 		forget(rg, reg);
 }
 
+static int
+cmp_got(const void *pa, const void *pb)
+{
+	const struct got_slot *a = pa, *b = pb;
+
+	return a->slot < b->slot ? -1 : a->slot > b->slot;
+}
+
+/*
+ * A linked position-independent x86-64 program calls functions of its own
+ * through GOT slots (rustc's -Z plt=no), which the dynamic relocations
+ * (R_X86_64_RELATIVE) fill with the function's address: read which slot
+ * holds which address, to name the callee of "call *SLOT(%rip)".
+ */
+static void
+read_got(struct object *o)
+{
+	size_t i, k;
+
+	for (i = 0; i < o->nsecs; i++) {
+		const struct section *s = &o->secs[i];
+
+		if (s->type != SHT_RELA || !s->data || s->addr == 0 ||
+		    o->machine != EM_X86_64)
+			continue;
+		for (k = 0; k + 24 <= s->size; k += 24) {
+			const unsigned char *e = s->data + k;
+
+			if ((elf_le(e + 8, 8) & 0xffffffff) != 8 /* RELATIVE */)
+				continue;
+			o->got = xrealloc(o->got, (o->ngot + 1) * sizeof(*o->got));
+			o->got[o->ngot].slot = elf_le(e, 8);
+			o->got[o->ngot].target = elf_le(e + 16, 8);
+			o->ngot++;
+		}
+	}
+	if (o->ngot)
+		qsort(o->got, o->ngot, sizeof(*o->got), cmp_got);
+}
+
+/* The function at a load address of a linked file, or NULL. */
+static const struct symbol *
+function_at(const struct object *o, uint64_t addr)
+{
+	size_t i;
+
+	for (i = 0; i < o->nsecs; i++)
+		if ((o->secs[i].flags & SHF_EXECINSTR) && o->secs[i].addr <= addr &&
+		    addr - o->secs[i].addr < o->secs[i].size)
+			return symbol_at(o, i, addr, 0);
+	return NULL;
+}
+
+/* For an instruction at pc, len bytes long, that reads "DISP(%rip)": the
+ * function the GOT slot there holds, or NULL. */
+static const struct symbol *
+got_function(const struct object *o, const char *text, uint64_t pc, size_t len)
+{
+	const char *rip = strstr(text, "(%rip)"), *p;
+	struct got_slot key, *g;
+	long long disp;
+	char *end;
+
+	if (!o->ngot || !rip)
+		return NULL;
+	for (p = rip; p > text && (isalnum((unsigned char)p[-1]) || p[-1] == '-'); p--)
+		;
+	disp = strtoll(p, &end, 0);  /* LLVM prints it in decimal */
+	if (end != rip || p == rip)
+		return NULL;
+	key.slot = pc + len + (uint64_t)disp;
+	g = bsearch(&key, o->got, o->ngot, sizeof(*o->got), cmp_got);
+	return g ? function_at(o, g->target) : NULL;
+}
+
 /* The references of one function, found by disassembling it. */
 static void
 scan_function(const struct object *o, const struct symbol *f,
@@ -511,7 +599,7 @@ scan_function(const struct object *o, const struct symbol *f,
 	struct registers rg = {.n = 0};
 	char text[256], word[16];
 
-	if (end > s->size || end < pc || !s->data)
+	if (pc < s->addr || end - s->addr > s->size || end < pc || !s->data)
 		return;
 	while (k < nrels && rels[k].offset < pc)
 		k++;
@@ -521,8 +609,8 @@ scan_function(const struct object *o, const struct symbol *f,
 		int branch;
 
 		br->seen = 0;
-		len = LLVMDisasmInstruction(dc, (uint8_t *)s->data + pc, end - pc,
-		                            pc, text, sizeof(text));
+		len = LLVMDisasmInstruction(dc, (uint8_t *)s->data + (pc - s->addr),
+		                            end - pc, pc, text, sizeof(text));
 		if (len == 0) {
 			/* Not an instruction (data in code): skip a byte, or
 			 * on AArch64 a word, and count relocations as uses. */
@@ -549,6 +637,17 @@ scan_function(const struct object *o, const struct symbol *f,
 		    (br->target < f->addr || br->target >= end) &&
 		    (callee = symbol_at(o, f->section, br->target, 0)) != NULL)
 			add_ref(r, f->name, callee->name, 0);
+		else if (k == before && o->ngot &&
+		         (callee = got_function(o, text, pc, len)) != NULL) {
+			/* A linked program: "call *SLOT(%rip)", or a load of
+			 * the slot that a "call *%reg" may use. */
+			if (branch && strchr(text, '*')) {
+				add_ref(r, f->name, callee->name, 0);
+			} else if (strstr(text, "(%rip), %")) {
+				add_ref(r, f->name, callee->name, 1);
+				note_load(&rg, text, r->n - 1);
+			}
+		}
 		pc += len;
 	}
 }
@@ -592,6 +691,7 @@ object_release(struct object *o)
 	free(o->sorted);
 	free(o->rels);
 	free(o->nrels);
+	free(o->got);
 }
 
 int
@@ -627,6 +727,7 @@ object_refs(const char *path, const struct buf *data, LLVMContextRef ctx,
 	}
 	read_symbols(&o, b, r);
 	read_relocations(&o, b);
+	read_got(&o);
 	dc = LLVMCreateDisasm(o.machine == EM_X86_64 ? "x86_64-unknown-linux-gnu"
 	                      : "aarch64-unknown-linux-gnu", &br, 0, NULL, on_symbol);
 	if (!dc) {
