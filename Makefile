@@ -21,6 +21,8 @@ LIBOBJ = \
 	src/args.o \
 	src/cmd_compat.o \
 	src/cmd_gen.o \
+	src/cmd_cc.o \
+	src/archive.o \
 	src/gen.o \
 	src/clang_gen.o \
 	src/clang_load.o \
@@ -53,15 +55,19 @@ LIBOBJ = \
 	src/llvm_unique.o \
 	src/llvm_util.o
 
-HDR = src/args.h src/bitcode.h src/clang.h src/clangapi.h src/gen.h src/elffile.h src/cmd.h src/demangle.h src/diff.h src/json.h \
+HDR = src/archive.h src/args.h src/bitcode.h src/clang.h src/clangapi.h src/gen.h src/elffile.h src/cmd.h src/demangle.h src/diff.h src/json.h \
 	src/target_features.h src/llvm.h src/llvm_int.h src/llvmapi.h \
 	src/rename.h src/report.h src/symlist.h \
 	src/target.h src/toolchain.h src/util.h src/version.h
 
-all: helperlink
+all: helperlink helperlink-cc
 
 helperlink: $(OBJ)
 	$(CC) $(LDFLAGS) -o $@ $(OBJ) $(LDLIBS)
+
+# "helperlink cc" under the name rustc's -C linker runs.
+helperlink-cc: helperlink
+	ln -sf helperlink $@
 
 $(OBJ): $(HDR)
 
@@ -71,12 +77,13 @@ $(OBJ): $(HDR)
 install: helperlink
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	cp helperlink $(DESTDIR)$(BINDIR)/helperlink
+	ln -sf helperlink $(DESTDIR)$(BINDIR)/helperlink-cc
 	cp doc/helperlink.1 $(DESTDIR)$(MANDIR)/man1/helperlink.1
 
 tests/unit: tests/unit.c $(LIBOBJ) $(HDR)
 	$(CC) $(WARNFLAGS) $(CPPFLAGS) $(CFLAGS) -o $@ tests/unit.c $(LIBOBJ) $(LDLIBS)
 
-check: helperlink
+check: helperlink helperlink-cc
 	@tests/run
 
 # Linux 6.12's real helpers and flags (tests/kernel/README); installs
@@ -96,7 +103,7 @@ libraries: helperlink
 	@libraries/run libraries/out
 
 clean:
-	rm -f helperlink $(OBJ) tests/unit
+	rm -f helperlink helperlink-cc $(OBJ) tests/unit
 	rm -rf tests/out demo/out bench/out libraries/out
 
 .PHONY: all install check check-kernel demo bench libraries clean

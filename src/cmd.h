@@ -9,6 +9,8 @@
 #include "gen.h"
 #include "llvm.h"
 
+#define HELPERLINK_VERSION "0.1.0"
+
 /* --llvm PATH given before the subcommand, or NULL. */
 extern const char *global_llvm;
 
@@ -69,6 +71,7 @@ void link_args_release(struct link_args *a);
 int link_compile(struct link_args *a, struct buf *out, struct buf *text);
 int cmd_compat(int argc, char **argv);
 int cmd_gen(int argc, char **argv);
+int cmd_cc(int argc, char **argv);
 
 /*
  * If argv[i] is one of gen's compiler flags or options, apply it and

@@ -7,7 +7,6 @@
 #include "llvm.h"
 #include "util.h"
 
-#define HELPERLINK_VERSION "0.1.0"
 
 const char *global_llvm;
 
@@ -20,6 +19,7 @@ static const struct command {
 	{"ld", cmd_ld, "link a module of bitcode and native objects, inlining helpers"},
 	{"report", cmd_report, "show the helper calls left in an object, and why"},
 	{"gen", cmd_gen, "write helpers for the inline functions of C headers"},
+	{"cc", cmd_cc, "a linker driver for cargo: inline C bitcode into Rust's"},
 	{"compat", cmd_compat, "check that rustc, the C compiler and bitcode can be combined"},
 };
 
@@ -64,9 +64,15 @@ finish(int status)
 int
 main(int argc, char **argv)
 {
+	const char *base = strrchr(argv[0], '/');
 	int i = 1;
 	size_t c;
 
+	/* Run as helperlink-cc (a link to helperlink), it is "helperlink cc":
+	 * rustc's -C linker takes a program, not a program and arguments. */
+	base = base ? base + 1 : argv[0];
+	if (strcmp(base, "helperlink-cc") == 0)
+		return finish(cmd_cc(argc, argv));
 	while (i < argc && argv[i][0] == '-') {
 		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
 			usage(stdout);
