@@ -11,11 +11,16 @@ ex=$top/examples/cargo
 w=$PWD
 t=$w/target
 log=$PWD/hl.log
-build() { (cd "$ex" && HELPERLINK_LOG=$log cargo "$@" --target-dir "$t") >>cargo.log 2>&1; }
+# build SUBCOMMAND ARGS...: cargo in the workspace, with our target directory.
+build() {
+	_sub=$1
+	shift
+	(cd "$ex" && HELPERLINK_LOG=$log cargo "$_sub" --target-dir "$t" "$@") >>cargo.log 2>&1
+}
 
 check "cargo build --release" build build --release
-check "cargo run --release" sh -c "build() { (cd '$ex' && cargo \"\$@\" --target-dir '$t'); };
-	build run --release -q -- 100000 >run.out 2>run.err"
+check "cargo run --release" sh -c "cd '$ex' &&
+	cargo run --target-dir '$t' --release -q -- 100000 >'$w/run.out' 2>'$w/run.err'"
 check "it counts" grep -qx 'count 1 last 0 saturations 0' run.out
 check "cargo test" build test -q
 check "cargo test --release" build test --release -q
