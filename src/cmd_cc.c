@@ -18,12 +18,14 @@
 #define _GNU_SOURCE  /* mkdtemp, readlink */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "archive.h"
@@ -461,13 +463,118 @@ start(struct driver *d, struct job *j)
 	return pid;
 }
 
-/* Compile every job not in the cache, a CPU's worth at a time. */
+/* The cache's file for a job, and the lock of whoever compiles it. */
+static char *
+cache_path(const struct driver *d, const struct job *j, const char *suffix)
+{
+	return xasprintf("%s/%s%s", d->cache, j->key, suffix);
+}
+
+/* Take a job from the cache; 0 when it was there. */
+static int
+from_cache(struct driver *d, struct job *j)
+{
+	char *cached = cache_path(d, j, ".o");
+	int ret = access(cached, R_OK) == 0 ? copy_file(cached, j->output) : -1;
+
+	free(cached);
+	if (ret == 0)
+		d->cached++;
+	return ret;
+}
+
+/*
+ * Claim a job: 1 when this process is to compile it, 0 when another
+ * process is (Cargo links several programs of a workspace at once, with
+ * the same dependencies).  A lock older than a minute is taken to be
+ * left over by a process that died.
+ */
+static int
+claim(const struct driver *d, const struct job *j)
+{
+	char *lock = cache_path(d, j, ".lock");
+	struct stat st;
+	int fd = open(lock, O_CREAT | O_EXCL | O_WRONLY, 0644), mine = fd >= 0;
+
+	if (fd >= 0)
+		close(fd);
+	else if (stat(lock, &st) == 0 && time(NULL) - st.st_mtime > 60)
+		mine = unlink(lock) == 0 || errno == ENOENT;
+	else if (errno == ENOENT)
+		mine = 1;  /* released meanwhile */
+	free(lock);
+	return mine;
+}
+
+static void
+release_claim(const struct driver *d, const struct job *j)
+{
+	char *lock = cache_path(d, j, ".lock");
+
+	unlink(lock);
+	free(lock);
+}
+
+/* A job finished: check it, store it in the cache, release its claim. */
+static int
+finished(struct driver *d, struct job *j, int status)
+{
+	char *cached;
+
+	j->pid = 0;
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		release_claim(d, j);
+		return error("'%s': cannot compile '%s'", d->output, j->inputs[0]);
+	}
+	d->compiled++;
+	cached = cache_path(d, j, ".o");
+	copy_file(j->output, cached);  /* a cache that fails is no cache */
+	free(cached);
+	release_claim(d, j);
+	return 0;
+}
+
+/*
+ * Wait for the jobs another process claimed: each comes from the cache
+ * once that process has put it there, or, if it gave up, is claimed here.
+ * Returns a job to compile here, or NULL when none is left waiting.
+ */
+static struct job *
+waited_job(struct driver *d, size_t *waiting)
+{
+	size_t i;
+
+	while (*waiting) {
+		for (i = 0; i < d->njobs; i++) {
+			struct job *j = &d->jobs[i];
+
+			if (j->pid != -2)
+				continue;
+			if (from_cache(d, j) == 0) {
+				j->pid = 0;
+				--*waiting;
+			} else if (claim(d, j)) {
+				--*waiting;
+				return j;
+			}
+		}
+		if (*waiting)
+			usleep(20000);
+	}
+	return NULL;
+}
+
+/*
+ * Compile every job not in the cache, a CPU's worth at a time.  A job
+ * another process is compiling waits, after this process's own, for that
+ * process to put it in the cache.
+ */
 static int
 compile(struct driver *d)
 {
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	const char *env = getenv("HELPERLINK_JOBS");
-	size_t next = 0, running = 0, i;
+	size_t next = 0, running = 0, waiting = 0, i;
 	int failed = 0;
 
 	if (env && atoi(env) > 0)
@@ -475,32 +582,32 @@ compile(struct driver *d)
 	if (cpus < 1)
 		cpus = 1;
 	for (i = 0; i < d->njobs; i++) {
-		struct job *j = &d->jobs[i];
-		char *cached;
-
-		if (job_key(d, j) < 0)
+		if (job_key(d, &d->jobs[i]) < 0)
 			return -1;
-		cached = xasprintf("%s/%s.o", d->cache, j->key);
-		if (access(cached, R_OK) == 0 && copy_file(cached, j->output) == 0) {
-			d->cached++;
-			j->pid = 0;
-		} else {
-			j->pid = -1;  /* to compile */
-		}
-		free(cached);
+		d->jobs[i].pid = from_cache(d, &d->jobs[i]) == 0 ? 0 : -1;
 	}
-	while (!failed || running) {
+	for (;;) {
+		struct job *j;
 		int status;
 		pid_t pid;
 
-		while (!failed && running < (size_t)cpus && next < d->njobs) {
-			struct job *j = &d->jobs[next++];
-
-			if (j->pid != -1)
+		while (!failed && running < (size_t)cpus) {
+			for (j = NULL; next < d->njobs && !j; next++)
+				if (d->jobs[next].pid == -1)
+					j = &d->jobs[next];
+			if (!j && running == 0)
+				j = waited_job(d, &waiting);
+			if (!j)
+				break;
+			if (j->pid == -1 && !claim(d, j)) {
+				j->pid = -2;
+				waiting++;
 				continue;
+			}
 			j->pid = start(d, j);
 			if (j->pid < 0) {
 				error("cannot run '%s':", d->self);
+				release_claim(d, j);
 				failed = 1;
 			} else {
 				running++;
@@ -512,23 +619,9 @@ compile(struct driver *d)
 		if (pid < 0)
 			break;
 		running--;
-		for (i = 0; i < d->njobs; i++) {
-			struct job *j = &d->jobs[i];
-			char *cached;
-
-			if (j->pid != pid)
-				continue;
-			j->pid = 0;
-			if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-				error("'%s': cannot compile '%s'", d->output, j->inputs[0]);
+		for (i = 0; i < d->njobs; i++)
+			if (d->jobs[i].pid == pid && finished(d, &d->jobs[i], status) < 0)
 				failed = 1;
-				break;
-			}
-			d->compiled++;
-			cached = xasprintf("%s/%s.o", d->cache, j->key);
-			copy_file(j->output, cached);  /* a cache that fails is no cache */
-			free(cached);
-		}
 	}
 	return failed ? -1 : 0;
 }
@@ -618,6 +711,19 @@ run_linker(struct driver *d, int rewrite)
 	if (st < 0)
 		error("cannot run the linker '%s'", linker);
 	return st < 0 ? 1 : st;
+}
+
+/* Whether the real linker is lld (rustc passes -fuse-ld=lld for its own
+ * rust-lld), which links bitcode itself. */
+static int
+uses_lld(const struct driver *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->all.n; i++)
+		if (strcmp(d->all.v[i], "-fuse-ld=lld") == 0)
+			return 1;
+	return 0;
 }
 
 /* The cache: $HELPERLINK_CACHE, or helperlink-cache beside target/PROFILE/deps. */
@@ -729,6 +835,12 @@ cmd_cc(int argc, char **argv)
 		warn("'%s': no LLVM bitcode on the link line, so no helper is "
 		     "inlined: build with -C linker-plugin-lto (RUSTFLAGS, or "
 		     "rustflags in .cargo/config.toml)", d.output ? d.output : "a.out");
+		ret = run_linker(&d, 0);
+		goto out;
+	}
+	/* Nothing to inline (a build script, say): a linker that does LTO
+	 * itself, as rustc's own rust-lld does, takes the bitcode as it is. */
+	if (d.nhelpers == 0 && uses_lld(&d)) {
 		ret = run_linker(&d, 0);
 		goto out;
 	}
