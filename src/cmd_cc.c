@@ -795,6 +795,16 @@ release(struct driver *d)
 	args_release(&d->all);
 }
 
+static const char cc_usage[] =
+	"usage: helperlink cc CC-ARGUMENTS...   (or helperlink-cc CC-ARGUMENTS...)\n"
+	"\n"
+	"A linker driver for rustc -C linker=helperlink-cc -C linker-plugin-lto:\n"
+	"the LLVM bitcode on the link line (objects, rlib and archive members) is\n"
+	"compiled with the C bitcode inlined into the Rust, and the real linker\n"
+	"($HELPERLINK_LINKER, or cc) runs with the same arguments otherwise.\n"
+	"$HELPERLINK_JOBS: parallel jobs; $HELPERLINK_CACHE: the cache directory\n"
+	"(target/PROFILE/helperlink-cache); $HELPERLINK_LOG: a file to log each link.\n";
+
 int
 cmd_cc(int argc, char **argv)
 {
@@ -804,6 +814,10 @@ cmd_cc(int argc, char **argv)
 	size_t i, k;
 	int ret = 1;
 
+	if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		fputs(cc_usage, stdout);
+		return 0;
+	}
 	memset(&d, 0, sizeof(d));
 	d.opt = -1;
 	if (args_expand(&d.all, argc - 1, argv + 1) < 0)
