@@ -6,6 +6,7 @@
 #ifndef CMD_H
 #define CMD_H
 
+#include "args.h"
 #include "gen.h"
 #include "llvm.h"
 
@@ -22,10 +23,7 @@ int cmd_ld(int argc, char **argv);
 struct gen_args {
 	const char **headers;
 	size_t nheaders;
-	const char **flags;      /* compiler flags, for libclang */
-	size_t nflags;
-	char **owned;            /* what flags point into */
-	size_t nowned;
+	struct args flags;       /* compiler flags, for libclang */
 	enum gen_naming naming;
 	int system;
 	const char *libclang;
@@ -82,7 +80,8 @@ int gen_arg(struct gen_args *g, int argc, char **argv, int i, const char **err);
 /* Find the headers' functions and write the wrappers (or, rust, the Rust
  * declarations) into out; -1 after printing why. */
 int gen_run(const struct gen_args *g, const char *cc, int rust, struct buf *out);
-/* Add the compiler flags in s, split at spaces. */
+/* Add the compiler flags in s, split as a response file is: at white
+ * space, with quotes grouping (args_split()). */
 void gen_add_cflags(struct gen_args *g, const char *s);
 void gen_args_release(struct gen_args *g);
 int cmd_report(int argc, char **argv);

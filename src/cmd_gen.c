@@ -3,7 +3,6 @@
  * of a header that Rust cannot link to (static or inline), or, with
  * --rust, the Rust declarations that call them by their C names.
  */
-#define _POSIX_C_SOURCE 200809L  /* strtok_r */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,7 +26,7 @@ static const char gen_usage[] =
 	"wrappers (which functions are inline can depend on them):\n"
 	"  -I DIR, -isystem DIR, -D NAME[=VALUE], -U NAME, -include FILE,\n"
 	"  -std=STD (or --std=STD), -O LEVEL, -m..., -f...\n"
-	"  --cflags 'FLAGS'       more of them, split at spaces\n"
+	"  --cflags 'FLAGS'       more of them, split at spaces (quotes group)\n"
 	"\n"
 	"Options:\n"
 	"  -o FILE                write the result to FILE (required)\n"
@@ -60,12 +59,7 @@ flag_alone(const char *a)
 void
 gen_args_release(struct gen_args *g)
 {
-	size_t i;
-
-	for (i = 0; i < g->nowned; i++)
-		free(g->owned[i]);
-	free(g->owned);
-	free(g->flags);
+	args_release(&g->flags);
 	free(g->headers);
 	memset(g, 0, sizeof(*g));
 }
@@ -73,13 +67,7 @@ gen_args_release(struct gen_args *g)
 void
 gen_add_cflags(struct gen_args *g, const char *s)
 {
-	char *copy = xstrdup(s), *tok, *save = NULL;
-
-	g->owned = xrealloc(g->owned, (g->nowned + 1) * sizeof(*g->owned));
-	g->owned[g->nowned++] = copy;
-	for (tok = strtok_r(copy, " \t\n", &save); tok;
-	     tok = strtok_r(NULL, " \t\n", &save))
-		strlist_push(&g->flags, &g->nflags, tok);
+	args_split(&g->flags, s);
 }
 
 int
@@ -103,9 +91,8 @@ gen_arg(struct gen_args *g, int argc, char **argv, int i, const char **err)
 	if (strncmp(a, "--std=", 6) == 0) {
 		char *s = xasprintf("-std=%s", a + 6);
 
-		g->owned = xrealloc(g->owned, (g->nowned + 1) * sizeof(*g->owned));
-		g->owned[g->nowned++] = s;
-		strlist_push(&g->flags, &g->nflags, s);
+		args_push(&g->flags, s);
+		free(s);
 		return 1;
 	}
 	if (flag_with_value(a)) {
@@ -113,12 +100,12 @@ gen_arg(struct gen_args *g, int argc, char **argv, int i, const char **err)
 			*err = "a compiler flag needs a value";
 			return 1;
 		}
-		strlist_push(&g->flags, &g->nflags, a);
-		strlist_push(&g->flags, &g->nflags, argv[i + 1]);
+		args_push(&g->flags, a);
+		args_push(&g->flags, argv[i + 1]);
 		return 2;
 	}
 	if (flag_alone(a)) {
-		strlist_push(&g->flags, &g->nflags, a);
+		args_push(&g->flags, a);
 		return 1;
 	}
 	if (strcmp(a, "--system") == 0) {
@@ -156,8 +143,8 @@ gen_run(const struct gen_args *g, const char *cc, int rust, struct buf *out)
 
 	o.headers = g->headers;
 	o.nheaders = g->nheaders;
-	o.flags = g->flags;
-	o.nflags = g->nflags;
+	o.flags = (const char *const *)g->flags.v;
+	o.nflags = g->flags.n;
 	o.cc = cc;
 	o.system = g->system;
 	if (clang_load(g->libclang, cc) < 0 || clang_gen(&o, &set) < 0) {
@@ -167,8 +154,8 @@ gen_run(const struct gen_args *g, const char *cc, int rust, struct buf *out)
 	if (rust)
 		gen_write_rust(&set, g->headers, g->nheaders, out);
 	else
-		gen_write_c(&set, g->naming, g->headers, g->nheaders, g->flags,
-		            g->nflags, out);
+		gen_write_c(&set, g->naming, g->headers, g->nheaders,
+		            (const char *const *)g->flags.v, g->flags.n, out);
 	gen_release(&set);
 	return 0;
 }

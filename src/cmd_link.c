@@ -367,8 +367,8 @@ header_helpers(struct link_args *a, struct buf *c, struct buf *bc)
 	strlist_push(&argv, &n, "-O2");
 	strlist_push(&argv, &n, "-iquote");
 	strlist_push(&argv, &n, ".");
-	for (i = 0; i < a->gen.nflags; i++)
-		strlist_push(&argv, &n, a->gen.flags[i]);
+	for (i = 0; i < a->gen.flags.n; i++)
+		strlist_push(&argv, &n, a->gen.flags.v[i]);
 	strlist_push(&argv, &n, "-c");
 	strlist_push(&argv, &n, "-emit-llvm");
 	strlist_push(&argv, &n, "-x");
