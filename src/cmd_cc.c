@@ -366,8 +366,6 @@ scan(struct driver *d)
 			strlist_push(&d->libdirs, &d->nlibdirs, d->all.v[i + 1]);
 		else if (startswith(a, "-L") && a[2])
 			strlist_push(&d->libdirs, &d->nlibdirs, a + 2);
-		else if (strcmp(a, "-o") == 0 && i + 1 < d->all.n)
-			d->output = d->all.v[i + 1];
 		if (strstr(a, "-plugin-opt=O")) {
 			const char *o = strstr(a, "-plugin-opt=O") + 13;
 
