@@ -398,27 +398,44 @@ scan(struct driver *d)
 	return 0;
 }
 
-/* The cache key of a job: what it compiles, with what, and by whom. */
+/*
+ * What every job's cache key starts from: who compiles (helperlink's
+ * version and binary) and how (the opt level), and, for Rust jobs, the C
+ * helpers.  Computed once per link, not once per job.
+ */
 static int
-job_key(struct driver *d, struct job *j)
+key_base(struct driver *d, struct hash *base, struct hash *helpers)
 {
-	struct hash h = {0xcbf29ce484222325ULL, 0x243f6a8885a308d3ULL};
 	struct stat st;
 	char optstr[16];
 	size_t i;
 
-	hash_str(&h, HELPERLINK_VERSION);
+	base->a = 0xcbf29ce484222325ULL;
+	base->b = 0x243f6a8885a308d3ULL;
+	hash_str(base, HELPERLINK_VERSION);
 	if (stat(d->self, &st) == 0) {
-		hash_add(&h, &st.st_size, sizeof(st.st_size));
-		hash_add(&h, &st.st_mtime, sizeof(st.st_mtime));
+		hash_add(base, &st.st_size, sizeof(st.st_size));
+		hash_add(base, &st.st_mtime, sizeof(st.st_mtime));
 	}
-	snprintf(optstr, sizeof(optstr), "O%d %d", d->opt, j->rust);
-	hash_str(&h, optstr);
+	snprintf(optstr, sizeof(optstr), "O%d", d->opt);
+	hash_str(base, optstr);
+	*helpers = *base;
+	for (i = 0; i < d->nhelpers; i++)
+		if (hash_file(helpers, d->helpers[i]) < 0)
+			return -1;
+	return 0;
+}
+
+/* The cache key of a job: what it compiles, with what, and by whom. */
+static int
+job_key(struct job *j, const struct hash *base, const struct hash *helpers)
+{
+	struct hash h = j->rust ? *helpers : *base;
+	size_t i;
+
+	hash_str(&h, j->rust ? "rust" : "c");
 	for (i = 0; i < j->ninputs; i++)
 		if (hash_file(&h, j->inputs[i]) < 0)
-			return -1;
-	for (i = 0; j->rust && i < d->nhelpers; i++)
-		if (hash_file(&h, d->helpers[i]) < 0)
 			return -1;
 	snprintf(j->key, sizeof(j->key), "%016llx%016llx", (unsigned long long)h.a,
 	         (unsigned long long)h.b);
@@ -573,14 +590,17 @@ compile(struct driver *d)
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	const char *env = getenv("HELPERLINK_JOBS");
 	size_t next = 0, running = 0, waiting = 0, i;
+	struct hash base, helpers;
 	int failed = 0;
 
 	if (env && atoi(env) > 0)
 		cpus = atoi(env);
 	if (cpus < 1)
 		cpus = 1;
+	if (key_base(d, &base, &helpers) < 0)
+		return -1;
 	for (i = 0; i < d->njobs; i++) {
-		if (job_key(d, &d->jobs[i]) < 0)
+		if (job_key(&d->jobs[i], &base, &helpers) < 0)
 			return -1;
 		d->jobs[i].pid = from_cache(d, &d->jobs[i]) == 0 ? 0 : -1;
 	}
