@@ -1,5 +1,4 @@
 # helperlink: a plain Makefile.  See README.md for the targets.
-.POSIX:
 
 CC = cc
 CFLAGS = -O2 -g
@@ -14,51 +13,35 @@ PREFIX = /usr/local
 BINDIR = $(PREFIX)/bin
 MANDIR = $(PREFIX)/share/man
 
-OBJ = src/main.o $(LIBOBJ)
-LIBOBJ = \
-	src/cmd_link.o \
-	src/cmd_ld.o \
-	src/args.o \
-	src/cmd_compat.o \
-	src/cmd_gen.o \
-	src/cmd_cc.o \
-	src/archive.o \
-	src/gen.o \
-	src/clang_gen.o \
-	src/clang_load.o \
-	src/cmd_report.o \
-	src/rename.o \
-	src/llvm_rename.o \
-	src/bitcode.o \
-	src/demangle.o \
-	src/elffile.o \
-	src/diff.o \
-	src/json.o \
-	src/target_features.o \
-	src/target.o \
-	src/report.o \
-	src/symlist.o \
-	src/toolchain.o \
-	src/util.o \
-	src/version.o \
-	src/llvm_calls.o \
-	src/llvm_codegen.o \
-	src/llvm_features.o \
-	src/llvm_import.o \
-	src/llvm_layout.o \
-	src/llvm_link.o \
-	src/llvm_load.o \
-	src/llvm_object.o \
-	src/llvm_opt.o \
-	src/llvm_report.o \
-	src/llvm_target.o \
-	src/llvm_unique.o \
-	src/llvm_util.o
+# The commands (git's builtins): main.c's table and one file each.
+CMDOBJ = src/main.o src/cmd_cc.o src/cmd_compat.o src/cmd_gen.o \
+	src/cmd_ld.o src/cmd_link.o src/cmd_report.o
+# What every layer uses: messages, memory, buffers, maps, files,
+# processes, options.
+BASEOBJ = src/util.o src/msg.o src/buf.o src/map.o src/file.o \
+	src/proc.o src/capture.o src/opt.o src/args.o
+# Pure readers and writers, no LLVM: bitcode headers, ELF, archives,
+# symbol lists, renamings, reports, versions, targets, gen's output.
+PUREOBJ = src/archive.o src/bitcode.o src/demangle.o src/diff.o \
+	src/elffile.o src/gen.o src/json.o src/rename.o src/report.o \
+	src/symlist.o src/target.o src/target_features.o src/version.o
+# The library the commands share: link's arguments and run, gen's, link
+# lines, the programs around helperlink.
+LIBOBJ_TOP = src/link_args.o src/link_run.o src/gen_args.o \
+	src/linkline.o src/toolchain.o
+# The engine (src/llvm/engine.h), libclang (src/clang.h), the cc driver.
+LLVMOBJ = src/llvm/codegen.o src/llvm/describe.o src/llvm/diag.o \
+	src/llvm/explain.o src/llvm/features.o src/llvm/import.o \
+	src/llvm/inspect.o src/llvm/internalize.o src/llvm/ir.o \
+	src/llvm/layout.o src/llvm/library.o src/llvm/link.o \
+	src/llvm/object.o src/llvm/objrefs.o src/llvm/passes.o \
+	src/llvm/redefine.o src/llvm/refs.o src/llvm/session.o \
+	src/llvm/signature.o src/llvm/unify.o src/llvm/unique.o
+CLANGOBJ = src/clang/functions.o src/clang/library.o
+CCOBJ = src/cc/cache.o src/cc/driver.o src/cc/jobs.o src/cc/scan.o
 
-HDR = src/archive.h src/args.h src/bitcode.h src/clang.h src/clangapi.h src/gen.h src/elffile.h src/cmd.h src/demangle.h src/diff.h src/json.h \
-	src/target_features.h src/llvm.h src/llvm_int.h src/llvmapi.h \
-	src/rename.h src/report.h src/symlist.h \
-	src/target.h src/toolchain.h src/util.h src/version.h
+LIBOBJ = $(BASEOBJ) $(PUREOBJ) $(LIBOBJ_TOP) $(LLVMOBJ) $(CLANGOBJ) $(CCOBJ)
+OBJ = $(CMDOBJ) $(LIBOBJ)
 
 all: helperlink helperlink-cc
 
@@ -69,10 +52,24 @@ helperlink: $(OBJ)
 helperlink-cc: helperlink
 	ln -sf helperlink $@
 
-$(OBJ): $(HDR)
+# The library, for the unit tests and the test tools.
+libhelperlink.a: $(LIBOBJ)
+	rm -f $@
+	ar rcs $@ $(LIBOBJ)
 
+# Each object depends on the headers it includes (-MMD writes the list
+# beside it) and on the flags it was built with.
 .c.o:
-	$(CC) $(WARNFLAGS) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+	$(CC) $(WARNFLAGS) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(OBJ): src/.build-flags
+
+# Rewritten only when the flags change, as git's GIT-CFLAGS.
+src/.build-flags: FORCE
+	@echo '$(CC) $(WARNFLAGS) $(CPPFLAGS) $(CFLAGS) $(LDLIBS)' >$@.new; \
+	if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
+
+-include $(OBJ:.o=.d) tests/unit.d
 
 install: helperlink
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
@@ -80,11 +77,21 @@ install: helperlink
 	ln -sf helperlink $(DESTDIR)$(BINDIR)/helperlink-cc
 	cp doc/helperlink.1 $(DESTDIR)$(MANDIR)/man1/helperlink.1
 
-tests/unit: tests/unit.c $(LIBOBJ) $(HDR)
-	$(CC) $(WARNFLAGS) $(CPPFLAGS) $(CFLAGS) -o $@ tests/unit.c $(LIBOBJ) $(LDLIBS)
+tests/unit: tests/unit.c libhelperlink.a
+	$(CC) $(WARNFLAGS) $(CPPFLAGS) $(CFLAGS) -MMD -MP -o $@ tests/unit.c \
+		libhelperlink.a $(LDLIBS)
 
-check: helperlink helperlink-cc
-	@tests/run
+tests/tools/bcpatch: tests/tools/bcpatch.c libhelperlink.a
+	$(CC) $(WARNFLAGS) $(CFLAGS) -o $@ tests/tools/bcpatch.c \
+		libhelperlink.a $(LDLIBS)
+
+# tests/packages lists what the tests use; run as root, check installs
+# what is missing first, and builds with it.  tests/run NAME... runs
+# some of the tests only (make check T='t-user t-gen').
+check:
+	@tests/setup
+	@$(MAKE) --no-print-directory all tests/tools/bcpatch
+	@tests/run $(T)
 
 # Linux 6.12's real helpers and flags (tests/kernel/README); installs
 # Debian's kernel source and rustc-web when run as root.
@@ -95,7 +102,7 @@ demo: helperlink
 	@demo/run
 
 # bench/README; writes bench/results.md and bench/build-time.png.
-bench: helperlink
+bench: helperlink helperlink-cc
 	@bench/run
 
 # libraries/run; writes libraries/results.md.
@@ -103,7 +110,10 @@ libraries: helperlink
 	@libraries/run libraries/out
 
 clean:
-	rm -f helperlink helperlink-cc $(OBJ) tests/unit
+	rm -f helperlink helperlink-cc libhelperlink.a $(OBJ) $(OBJ:.o=.d) \
+		src/.build-flags tests/unit tests/unit.d tests/tools/bcpatch
 	rm -rf tests/out demo/out bench/out libraries/out
 
-.PHONY: all install check check-kernel demo bench libraries clean
+FORCE:
+
+.PHONY: all install check check-kernel demo bench libraries clean FORCE

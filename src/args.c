@@ -3,6 +3,9 @@
 #include <string.h>
 
 #include "args.h"
+#include "buf.h"
+#include "file.h"
+#include "msg.h"
 #include "util.h"
 
 void

@@ -1,5 +1,5 @@
 /*
- * clang.h: helperlink's use of libclang (clang_load.c, clang_gen.c), for
+ * clang.h: helperlink's use of libclang (src/clang/), for
  * "helperlink gen" and "helperlink link --header".
  */
 #ifndef CLANG_H
@@ -10,7 +10,7 @@
 #include "gen.h"
 
 /* Load libclang: path, else $HELPERLINK_LIBCLANG, else the C compiler
- * cc's own (see clang_load.c); -1 after printing why. */
+ * cc's own (see clang/library.c); -1 after printing why. */
 int clang_load(const char *path, const char *cc);
 /* The libclang loaded, or NULL. */
 const char *clang_path(void);

@@ -4,41 +4,44 @@
  * Usable from Kconfig as $(success,helperlink compat --rustc $(RUSTC)
  * --cc $(CC)).
  */
-#define _GNU_SOURCE  /* getopt_long */
-#include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "bitcode.h"
+#include "buf.h"
 #include "cmd.h"
+#include "file.h"
 #include "llvm.h"
+#include "msg.h"
+#include "opt.h"
 #include "toolchain.h"
 #include "util.h"
 
-static const char compat_usage[] =
+static const char compat_head[] =
 	"usage: helperlink compat [--rustc PATH] [--cc PATH] [--same-major] [FILE.bc...]\n"
 	"\n"
 	"Print the LLVM versions of rustc, of the C compiler, of the libLLVM\n"
 	"helperlink loads, and of the producer of each bitcode file.  Exit 0 when\n"
 	"helperlink can combine them: every producer is at most the loaded LLVM\n"
 	"(patch levels aside); exit 1, saying why, when it cannot.\n"
-	"\n"
-	"  --rustc PATH    the rustc to ask, and whose libLLVM to load (default $RUSTC or rustc)\n"
-	"  --cc PATH       the C compiler to ask (default $CC or clang)\n"
-	"  --same-major    also require every LLVM major version to be equal, as\n"
-	"                  the kernel's RUSTC_CLANG_LLVM_COMPATIBLE does\n"
-	"  --llvm PATH     load this libLLVM instead of rustc's\n"
-	"  -h, --help      show this help\n";
+	"\n";
 
-enum { OPT_RUSTC = 256, OPT_CC, OPT_SAME_MAJOR, OPT_LLVM };
+enum { COMPAT_RUSTC = 1, COMPAT_CC, COMPAT_SAME_MAJOR, COMPAT_LLVM, COMPAT_HELP };
 
-static const struct option longopts[] = {
-	{"rustc", required_argument, NULL, OPT_RUSTC},
-	{"cc", required_argument, NULL, OPT_CC},
-	{"same-major", no_argument, NULL, OPT_SAME_MAJOR},
-	{"llvm", required_argument, NULL, OPT_LLVM},
-	{"help", no_argument, NULL, 'h'},
-	{NULL, 0, NULL, 0},
+static const struct opt compat_opts[] = {
+	OPT("--rustc", COMPAT_RUSTC, OPT_VALUE, "PATH",
+	 "the rustc to ask, and whose libLLVM to load\n(default $RUSTC or rustc)"),
+	OPT("--cc", COMPAT_CC, OPT_VALUE, "PATH",
+	 "the C compiler to ask (default $CC or clang)"),
+	OPT("--same-major", COMPAT_SAME_MAJOR, OPT_FLAG, NULL,
+	 "also require every LLVM major version to be equal, as\n"
+	 "the kernel's RUSTC_CLANG_LLVM_COMPATIBLE does"),
+	OPT("--llvm", COMPAT_LLVM, OPT_VALUE, "PATH",
+	 "load this libLLVM instead of rustc's"),
+	OPT("-h", COMPAT_HELP, OPT_FLAG, NULL, NULL),
+	OPT("--help", COMPAT_HELP, OPT_FLAG, NULL, "show this help"),
+	OPT_TABLE_END,
 };
 
 struct compat {
@@ -94,35 +97,42 @@ check_file(struct compat *c, const char *path)
 }
 
 int
-cmd_compat(int argc, char **argv)
+cmd_compat(int argc, char **argv, const char *llvm)
 {
-	const char *rustc = NULL, *cc = NULL, *llvm = global_llvm, *why;
+	char *usage = opt_usage(compat_head, compat_opts, NULL);
+	const char *rustc = NULL, *cc = NULL, *why, **files = NULL;
 	struct compat c = {{0, 0, 0}, 0, 1};
 	struct llvm_version v;
+	struct opt_parser p;
+	size_t nfiles = 0, i;
 	char s[32];
-	int opt;
+	int id;
 
-	optind = 0;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-		switch (opt) {
-		case 'h':
-			fputs(compat_usage, stdout);
+	opt_init(&p, argc, argv);
+	while ((id = opt_next(&p, compat_opts)) != OPT_DONE) {
+		switch (id) {
+		case OPT_ERROR: usage_error(usage, "compat: %s", p.err);
+		case OPT_OPERAND: strlist_push(&files, &nfiles, p.value); break;
+		case COMPAT_HELP:
+			fputs(usage, stdout);
+			free(usage);
+			free(files);
 			return 0;
-		case OPT_RUSTC: rustc = optarg; break;
-		case OPT_CC: cc = optarg; break;
-		case OPT_SAME_MAJOR: c.same_major = 1; break;
-		case OPT_LLVM: llvm = optarg; break;
-		default:
-			option_error(compat_usage, "compat", opt, argv[optind - 1]);
+		case COMPAT_RUSTC: rustc = p.value; break;
+		case COMPAT_CC: cc = p.value; break;
+		case COMPAT_SAME_MAJOR: c.same_major = 1; break;
+		case COMPAT_LLVM: llvm = p.value; break;
 		}
 	}
+	free(usage);
 	if (!rustc)
 		rustc = toolchain_rustc();
 	if (!cc)
 		cc = toolchain_cc();
-	if (llvm_load(llvm, rustc) < 0)
+	if (llvm_load(llvm, rustc) < 0) {
+		free(files);
 		return 1;
+	}
 	c.loaded = llvm_version();
 	printf("%-9s %-8s %s\n", "libLLVM", version_str(&c.loaded, s), llvm_path());
 	if (toolchain_rustc_llvm(rustc, &v) < 0)
@@ -135,7 +145,8 @@ cmd_compat(int argc, char **argv)
 	} else {
 		check(&c, "cc", cc, &v);
 	}
-	for (; optind < argc; optind++)
-		check_file(&c, argv[optind]);
+	for (i = 0; i < nfiles; i++)
+		check_file(&c, files[i]);
+	free(files);
 	return c.ok ? 0 : 1;
 }

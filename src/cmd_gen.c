@@ -7,12 +7,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "clang.h"
+#include "buf.h"
 #include "cmd.h"
+#include "file.h"
+#include "gen_args.h"
+#include "msg.h"
+#include "opt.h"
 #include "toolchain.h"
 #include "util.h"
 
-static const char gen_usage[] =
+static const char gen_head[] =
 	"usage: helperlink gen [COMPILER FLAGS] [OPTIONS] HEADER... -o FILE\n"
 	"\n"
 	"Write a C file with a wrapper for every function that the headers define\n"
@@ -23,191 +27,125 @@ static const char gen_usage[] =
 	"the named ones include are taken too, unless they are system headers.\n"
 	"\n"
 	"Compiler flags, given to libclang as to the compiler that will build the\n"
-	"wrappers (which functions are inline can depend on them):\n"
-	"  -I DIR, -isystem DIR, -D NAME[=VALUE], -U NAME, -include FILE,\n"
-	"  -std=STD (or --std=STD), -O LEVEL, -m..., -f...\n"
-	"  --cflags 'FLAGS'       more of them, split at spaces (quotes group)\n"
-	"\n"
-	"Options:\n"
-	"  -o FILE                write the result to FILE (required)\n"
-	"  --rust                 write Rust declarations instead\n"
-	"  --naming=rust_helper   name wrappers rust_helper_NAME (the default)\n"
-	"  --naming=bindgen       name them NAME__extern, as bindgen --wrap-static-fns\n"
-	"  --system               take functions of system headers they include too\n"
-	"  --cc PATH              the C compiler (default $CC or clang): its libclang\n"
-	"                         and its own headers are used\n"
-	"  --libclang PATH        load this libclang\n"
-	"  -h, --help             show this help\n";
+	"wrappers (which functions are inline can depend on them):\n";
 
-/* Whether a is a compiler flag that takes the next argument as its value. */
-static int
-flag_with_value(const char *a)
+enum {
+	GEN_FLAG = 1, GEN_STD, GEN_CFLAGS, GEN_OUTPUT, GEN_RUST, GEN_NAMING,
+	GEN_SYSTEM, GEN_CC, GEN_LIBCLANG, GEN_HELP,
+};
+
+static const struct opt gen_opts[] = {
+	OPT("-I", GEN_FLAG, OPT_VALUE, "DIR", "a directory of headers"),
+	OPT("-isystem", GEN_FLAG, OPT_VALUE, "DIR", "a directory of system headers"),
+	OPT("-D", GEN_FLAG, OPT_VALUE, "NAME[=VALUE]", "define a macro"),
+	OPT("-U", GEN_FLAG, OPT_VALUE, "NAME", "undefine a macro"),
+	OPT("-include", GEN_FLAG, OPT_VALUE, "FILE", "include FILE first"),
+	OPT("-std=", GEN_FLAG, OPT_PREFIX, "STD", "the C standard (also --std=STD)"),
+	OPT("--std", GEN_STD, OPT_VALUE, "=STD", NULL),
+	OPT("-O", GEN_FLAG, OPT_VALUE, "LEVEL", "the optimization level (-O2: __OPTIMIZE__)"),
+	OPT("-m", GEN_FLAG, OPT_PREFIX, "...", "target options"),
+	OPT("-f", GEN_FLAG, OPT_PREFIX, "...", "language options"),
+	OPT("-w", GEN_FLAG, OPT_FLAG, NULL, "no warnings"),
+	OPT("--cflags", GEN_CFLAGS, OPT_VALUE, "'FLAGS'",
+	 "more of them, split at spaces (quotes group)"),
+	OPT_TEXT("\nOptions:"),
+	OPT("-o", GEN_OUTPUT, OPT_VALUE, "FILE", "write the result to FILE (required)"),
+	OPT("--rust", GEN_RUST, OPT_FLAG, NULL, "write Rust declarations instead"),
+	OPT("--naming", GEN_NAMING, OPT_VALUE, "=rust_helper|bindgen",
+	 "name wrappers rust_helper_NAME (the default), or\n"
+	 "NAME__extern, as bindgen --wrap-static-fns"),
+	OPT("--system", GEN_SYSTEM, OPT_FLAG, NULL,
+	 "take functions of system headers they include too"),
+	OPT("--cc", GEN_CC, OPT_VALUE, "PATH",
+	 "the C compiler (default $CC or clang): its libclang\n"
+	 "and its own headers are used"),
+	OPT("--libclang", GEN_LIBCLANG, OPT_VALUE, "PATH", "load this libclang"),
+	OPT("-h", GEN_HELP, OPT_FLAG, NULL, NULL),
+	OPT("--help", GEN_HELP, OPT_FLAG, NULL, "show this help"),
+	OPT_TABLE_END,
+};
+
+/* Apply option id; NULL, or what is wrong. */
+static const char *
+apply(struct gen_args *g, struct opt_parser *p, int id, int used)
 {
-	return strcmp(a, "-I") == 0 || strcmp(a, "-D") == 0 ||
-	       strcmp(a, "-U") == 0 || strcmp(a, "-include") == 0 ||
-	       strcmp(a, "-isystem") == 0 || strcmp(a, "-O") == 0;
-}
+	char *s;
+	int k;
 
-/* Whether a is a compiler flag with its value attached. */
-static int
-flag_alone(const char *a)
-{
-	return (a[0] == '-' && strchr("IDUOmf", a[1]) && a[2]) ||
-	       strncmp(a, "-std=", 5) == 0 || strcmp(a, "-w") == 0;
-}
-
-void
-gen_args_release(struct gen_args *g)
-{
-	args_release(&g->flags);
-	free(g->headers);
-	memset(g, 0, sizeof(*g));
-}
-
-void
-gen_add_cflags(struct gen_args *g, const char *s)
-{
-	args_split(&g->flags, s);
-}
-
-int
-gen_arg(struct gen_args *g, int argc, char **argv, int i, const char **err)
-{
-	const char *a = argv[i];
-
-	*err = NULL;
-	if (strcmp(a, "--cflags") == 0 || strncmp(a, "--cflags=", 9) == 0) {
-		if (a[8] == '=') {
-			gen_add_cflags(g, a + 9);
-			return 1;
-		}
-		if (i + 1 >= argc) {
-			*err = "--cflags needs a value";
-			return 1;
-		}
-		gen_add_cflags(g, argv[i + 1]);
-		return 2;
-	}
-	if (strncmp(a, "--std=", 6) == 0) {
-		char *s = xasprintf("-std=%s", a + 6);
-
+	switch (id) {
+	case GEN_FLAG:
+		/* As given: "-I DIR" as two arguments, "-IDIR" as one. */
+		for (k = 0; k < used; k++)
+			args_push(&g->flags, p->argv[p->i - used + k]);
+		break;
+	case GEN_STD:
+		s = xasprintf("-std=%s", p->value);
 		args_push(&g->flags, s);
 		free(s);
-		return 1;
-	}
-	if (flag_with_value(a)) {
-		if (i + 1 >= argc) {
-			*err = "a compiler flag needs a value";
-			return 1;
-		}
-		args_push(&g->flags, a);
-		args_push(&g->flags, argv[i + 1]);
-		return 2;
-	}
-	if (flag_alone(a)) {
-		args_push(&g->flags, a);
-		return 1;
-	}
-	if (strcmp(a, "--system") == 0) {
-		g->system = 1;
-		return 1;
-	}
-	if (strncmp(a, "--naming=", 9) == 0) {
-		if (strcmp(a + 9, "rust_helper") == 0)
+		break;
+	case GEN_CFLAGS:
+		gen_add_cflags(g, p->value);
+		break;
+	case GEN_NAMING:
+		if (strcmp(p->value, "rust_helper") == 0)
 			g->naming = GEN_RUST_HELPER;
-		else if (strcmp(a + 9, "bindgen") == 0)
+		else if (strcmp(p->value, "bindgen") == 0)
 			g->naming = GEN_BINDGEN;
 		else
-			*err = "--naming is rust_helper or bindgen";
-		return 1;
+			return "--naming is rust_helper or bindgen";
+		break;
+	case GEN_SYSTEM:
+		g->system = 1;
+		break;
+	case GEN_LIBCLANG:
+		g->libclang = p->value;
+		break;
 	}
-	if (strncmp(a, "--libclang=", 11) == 0) {
-		g->libclang = a + 11;
-		return 1;
-	}
-	if (strcmp(a, "--libclang") == 0) {
-		if (i + 1 >= argc)
-			*err = "--libclang needs a value";
-		else
-			g->libclang = argv[i + 1];
-		return 2;
-	}
-	return 0;
+	return NULL;
 }
 
 int
-gen_run(const struct gen_args *g, const char *cc, int rust, struct buf *out)
+cmd_gen(int argc, char **argv, const char *llvm)
 {
-	struct gen_set set = {0};
-	struct gen_options o;
-
-	o.headers = g->headers;
-	o.nheaders = g->nheaders;
-	o.flags = (const char *const *)g->flags.v;
-	o.nflags = g->flags.n;
-	o.cc = cc;
-	o.system = g->system;
-	if (clang_load(g->libclang, cc) < 0 || clang_gen(&o, &set) < 0) {
-		gen_release(&set);
-		return -1;
-	}
-	if (rust)
-		gen_write_rust(&set, g->headers, g->nheaders, out);
-	else
-		gen_write_c(&set, g->naming, g->headers, g->nheaders,
-		            (const char *const *)g->flags.v, g->flags.n, out);
-	gen_release(&set);
-	return 0;
-}
-
-int
-cmd_gen(int argc, char **argv)
-{
+	char *usage = opt_usage(gen_head, gen_opts, NULL);
 	struct gen_args g = {0};
 	struct buf out = BUF_INIT;
 	const char *output = NULL, *cc = toolchain_cc(), *err;
-	int i, rust = 0, ret;
+	struct opt_parser p;
+	int id, rust = 0, ret = 1, before;
 
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		int n = gen_arg(&g, argc, argv, i, &err);
-
-		if (err)
-			usage_error(gen_usage, "gen: %s", err);
-		if (n) {
-			i += n - 1;
-		} else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-			fputs(gen_usage, stdout);
-			gen_args_release(&g);
-			return 0;
-		} else if (strcmp(a, "-o") == 0) {
-			if (++i >= argc)
-				usage_error(gen_usage, "gen: -o needs a file");
-			output = argv[i];
-		} else if (strcmp(a, "--rust") == 0) {
+	(void)llvm;
+	opt_init(&p, argc, argv);
+	for (before = p.i; (id = opt_next(&p, gen_opts)) != OPT_DONE; before = p.i) {
+		if (id == OPT_ERROR)
+			usage_error(usage, "gen: %s", p.err);
+		if (id == OPT_OPERAND)
+			strlist_push(&g.headers, &g.nheaders, p.value);
+		else if (id == GEN_HELP)
+			goto help;
+		else if (id == GEN_OUTPUT)
+			output = p.value;
+		else if (id == GEN_RUST)
 			rust = 1;
-		} else if (strcmp(a, "--cc") == 0) {
-			if (++i >= argc)
-				usage_error(gen_usage, "gen: --cc needs a value");
-			cc = argv[i];
-		} else if (a[0] == '-' && a[1]) {
-			usage_error(gen_usage, "gen: unknown option '%s'", a);
-		} else {
-			strlist_push(&g.headers, &g.nheaders, a);
-		}
+		else if (id == GEN_CC)
+			cc = p.value;
+		else if ((err = apply(&g, &p, id, p.i - before)) != NULL)
+			usage_error(usage, "gen: %s", err);
 	}
 	if (g.nheaders == 0)
-		usage_error(gen_usage, "gen: no header given");
+		usage_error(usage, "gen: no header given");
 	if (!output)
-		usage_error(gen_usage, "gen: no output file given (-o FILE)");
-	if (check_writable(output) < 0) {
-		gen_args_release(&g);
-		return 1;
-	}
-	ret = gen_run(&g, cc, rust, &out);
-	if (ret == 0)
-		ret = write_file_atomic(output, out.data, out.len);
+		usage_error(usage, "gen: no output file given (-o FILE)");
+	if (check_writable(output) == 0 && gen_run(&g, cc, rust, &out) == 0 &&
+	    write_file_atomic(output, out.data, out.len) == 0)
+		ret = 0;
+	goto out;
+help:
+	fputs(usage, stdout);
+	ret = 0;
+out:
+	free(usage);
 	buf_release(&out);
 	gen_args_release(&g);
-	return ret < 0 ? 1 : 0;
+	return ret;
 }

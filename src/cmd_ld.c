@@ -15,8 +15,12 @@
 
 #include "args.h"
 #include "bitcode.h"
+#include "buf.h"
 #include "cmd.h"
-#include "llvm.h"
+#include "file.h"
+#include "link_args.h"
+#include "linkline.h"
+#include "msg.h"
 #include "util.h"
 
 static const char ld_usage[] =
@@ -42,73 +46,10 @@ static const char ld_usage[] =
 	"give others as --option=value.  -Map and --dependency-file are refused:\n"
 	"they would name helperlink's temporary files.\n";
 
-/* Linker options whose value may be the next argument. */
-static const char *const valued[] = {
-	"-m", "-T", "-z", "-e", "-u", "-y", "-L", "-l", "-h", "-R", "-A", "-a",
-	"-b", "-c", "-F", "-f", "-G", "-I", "-O", "-P", "-Y", "-dT",
-	"--script", "--entry", "--undefined", "--defsym", "--soname",
-	"-soname", "--rpath", "-rpath", "--rpath-link", "-rpath-link",
-	"--version-script", "--wrap", "--require-defined", "--library",
-	"--library-path", "--format", "--oformat", "--architecture",
-	"--section-start", "-Ttext", "-Tdata", "-Tbss", "-Ttext-segment",
-	"--trace-symbol", "--exclude-libs", "--just-symbols",
-	"--retain-symbols-file", "--image-base", "--plugin", "-plugin",
-	"--plugin-opt", "-plugin-opt", "--undefined-glob", "--dynamic-linker",
-	"-dynamic-linker", "--dynamic-list", "--hash-style", "--sort-section",
-	"--orphan-handling", "--unresolved-symbols", "--audit", "--depaudit",
-	"--filter", "--auxiliary",
-};
-
 /* Linker options that would write helperlink's temporary names. */
 static const char *const refused[] = {
 	"-Map", "--Map", "--dependency-file", "-M", "--print-map",
 };
-
-static int
-takes_value(const char *arg)
-{
-	size_t i;
-
-	for (i = 0; i < LEN(valued); i++)
-		if (strcmp(arg, valued[i]) == 0)
-			return 1;
-	return 0;
-}
-
-/* 1 when path holds bitcode, 0 when something else; -1 after printing
- * why it cannot be read. */
-static int
-is_bitcode_file(const char *path)
-{
-	unsigned char head[8];
-	long n = read_prefix(path, head, sizeof(head));
-
-	if (n < 0)
-		return error("cannot open '%s':", path);
-	return bc_is_bitcode(head, (size_t)n);
-}
-
-/* -o FILE, -oFILE, --output FILE, --output=FILE: the value, and how many
- * arguments it took; 0 when arg is not one. */
-static int
-output_option(char **v, size_t i, const char **out)
-{
-	const char *arg = v[i];
-
-	if (strcmp(arg, "-o") == 0 || strcmp(arg, "--output") == 0) {
-		*out = v[i + 1];
-		return 2;
-	}
-	if (startswith(arg, "--output=")) {
-		*out = arg + 9;
-		return 1;
-	}
-	if (startswith(arg, "-o") && arg[2]) {
-		*out = arg + 2;
-		return 1;
-	}
-	return 0;
-}
 
 struct ld_run {
 	struct link_args a;
@@ -117,7 +58,17 @@ struct ld_run {
 	const char *ld, *output;
 	size_t module_slot;    /* where in pass the compiled module goes */
 	int has_bitcode;
+	int help;
+	char err[300];         /* a usage error */
 };
+
+/* Note a usage error in r; returns 0. */
+static size_t
+usage_mistake(struct ld_run *r, const char *what, const char *arg)
+{
+	snprintf(r->err, sizeof(r->err), what, arg);
+	return 0;
+}
 
 static int
 is_refused(const char *arg)
@@ -132,113 +83,123 @@ is_refused(const char *arg)
 	return 0;
 }
 
-/* An input: bitcode goes to the module, the rest to the linker. */
-static void
-ld_input(struct ld_run *r, char *arg)
+/* An input: bitcode goes to the module, the rest to the linker.  -1
+ * after printing why it cannot be read. */
+static int
+ld_input(struct ld_run *r, const char *arg)
 {
-	switch (is_bitcode_file(arg)) {
-	case -1:
-		exit(1);
-	case 1:
-		if (!r->has_bitcode) {
-			r->module_slot = r->pass.n;
-			args_push(&r->pass, arg);
-		}
-		r->has_bitcode = 1;
-		strlist_push(&r->a.o.crates, &r->a.o.ncrates, arg);
-		break;
-	default:
+	unsigned char head[8];
+	long n = read_prefix(arg, head, sizeof(head));
+
+	if (n < 0)
+		return error("cannot open '%s':", arg);
+	if (!bc_is_bitcode(head, (size_t)n)) {
+		args_push(&r->pass, arg);
+		return 0;
+	}
+	if (!r->has_bitcode) {
+		r->module_slot = r->pass.n;
 		args_push(&r->pass, arg);
 	}
+	r->has_bitcode = 1;
+	strlist_push(&r->a.o.crates, &r->a.o.ncrates, arg);
+	return 0;
 }
 
-static void
+/* Apply the argument at i that is not a file; how many arguments it
+ * took, or 0 after printing why not (a usage error). */
+static size_t
+ld_option(struct ld_run *r, struct opt_parser *p, size_t i)
+{
+	char *arg = r->all.v[i];
+	struct linkline_arg la;
+	int n;
+
+	if ((n = link_args_match(&r->a, p, (int)i)) != 0)
+		return n < 0 ? usage_mistake(r, "%s", p->err) : (size_t)n;
+	if (is_refused(arg))
+		return usage_mistake(r, "'%s' would name helperlink's temporary "
+		                     "files", arg);
+	linkline_next(r->all.v, r->all.n, i, LINKLINE_LD, &la);
+	if (la.kind == LINKLINE_OUTPUT) {
+		if (!la.value)
+			return usage_mistake(r, "option '%s' needs a value", arg);
+		r->output = la.value;
+	} else {
+		args_push(&r->pass, arg);
+		if (la.span == 2)
+			args_push(&r->pass, r->all.v[i + 1]);
+	}
+	return la.span;
+}
+
+/* Parse the arguments: 0, 1 for a failure, 2 for a usage error. */
+static int
 ld_parse(struct ld_run *r)
 {
-	const char *err;
-	size_t i;
-	int n, files_only = 0;
+	struct opt_parser p;
+	size_t i, n;
+	int files_only = 0;
+	const char *v;
 
-	for (i = 0; i < r->all.n; i++) {
+	opt_init(&p, (int)r->all.n, r->all.v);
+	for (i = 0; i < r->all.n; i += n) {
 		char *arg = r->all.v[i];
 
-		if (files_only) {
-			ld_input(r, arg);
-			continue;
-		}
-		if (strcmp(arg, "--") == 0) {
+		n = 1;
+		if (files_only || arg[0] != '-' || !arg[1]) {
+			if (ld_input(r, arg) < 0)
+				return 1;
+		} else if (strcmp(arg, "--") == 0) {
 			args_push(&r->pass, arg);
 			files_only = 1;
-			continue;
+		} else if (strcmp(arg, "--help") == 0) {
+			r->help = 1;
+			return 0;
+		} else if ((v = skip_prefix(arg, "--ld=")) != NULL) {
+			r->ld = v;
+		} else if (strcmp(arg, "--ld") == 0) {
+			if (i + 1 >= r->all.n)
+				return usage_mistake(r, "option '%s' needs a value",
+				                     arg), 2;
+			r->ld = r->all.v[i + 1];
+			n = 2;
+		} else if ((n = ld_option(r, &p, i)) == 0) {
+			return 2;
 		}
-		if (strcmp(arg, "--help") == 0) {
-			fputs(ld_usage, stdout);
-			exit(0);
-		}
-		if (startswith(arg, "--ld=")) {
-			r->ld = arg + 5;
-			continue;
-		}
-		if (strcmp(arg, "--ld") == 0) {
-			if (!(r->ld = r->all.v[++i]))
-				usage_error(ld_usage, "ld: option '--ld' needs a value");
-			continue;
-		}
-		if (is_refused(arg))
-			usage_error(ld_usage, "ld: '%s' would name helperlink's "
-			            "temporary files", arg);
-		if ((n = link_option_scan(r->all.v, (int)i, &r->a, &err)) > 0) {
-			if (err)
-				usage_error(ld_usage, "ld: %s", err);
-			i += (size_t)n - 1;
-			continue;
-		}
-		if ((n = output_option(r->all.v, i, &r->output)) > 0) {
-			if (!r->output)
-				usage_error(ld_usage, "ld: option '%s' needs a value",
-				            arg);
-			i += (size_t)n - 1;
-			continue;
-		}
-		if (arg[0] == '-' && arg[1]) {
-			args_push(&r->pass, arg);
-			if (takes_value(arg) && r->all.v[i + 1])
-				args_push(&r->pass, r->all.v[++i]);
-			continue;
-		}
-		ld_input(r, arg);
 	}
 	if (!r->output)
-		usage_error(ld_usage, "ld: no output file given (-o)");
+		return usage_mistake(r, "%s", "no output file given (-o)"), 2;
 	if (r->a.o.emit != EMIT_OBJ)
-		usage_error(ld_usage, "ld: --emit cannot be used: the linker "
-		            "needs objects");
+		return usage_mistake(r, "%s", "--emit cannot be used: the linker "
+		                     "needs objects"), 2;
 	if (!r->has_bitcode && (r->a.o.report || r->a.exports ||
 	                        r->a.o.require_inlined || r->a.nredefine_sym ||
 	                        r->a.nredefine_syms))
-		usage_error(ld_usage, "ld: --report, --exports, --require-inlined "
-		            "and --redefine-sym need a bitcode input");
+		return usage_mistake(r, "%s", "--report, --exports, "
+		                     "--require-inlined and --redefine-sym need a "
+		                     "bitcode input"), 2;
+	return 0;
 }
 
 /* Run the linker on pass, the compiled module in its slot, writing tmp. */
 static int
 run_linker(struct ld_run *r, const char *module, const char *tmp)
 {
-	char **argv = xcalloc(r->pass.n + 4, sizeof(*argv));
-	size_t i, n = 0;
+	struct args argv = ARGS_INIT;
+	size_t i;
 	int st;
 
-	argv[n++] = (char *)r->ld;
 	/* First, so that it comes before a "--". */
-	argv[n++] = "-o";
-	argv[n++] = (char *)tmp;
+	args_push(&argv, "-o");
+	args_push(&argv, tmp);
 	for (i = 0; i < r->pass.n; i++)
-		argv[n++] = r->has_bitcode && i == r->module_slot ? (char *)module
-		                                                   : r->pass.v[i];
-	st = run_command(argv);
-	free(argv);
+		args_push(&argv, r->has_bitcode && i == r->module_slot ? module
+		                                                       : r->pass.v[i]);
+	st = linkline_run(r->ld, &argv, NULL);
+	args_release(&argv);
 	if (st < 0)
-		return error("cannot run '%s'", r->ld);
+		return -1;
 	if (st != 0)
 		return error("'%s' failed (exit status %d); '%s' not written",
 		             r->ld, st, r->output);
@@ -246,26 +207,36 @@ run_linker(struct ld_run *r, const char *module, const char *tmp)
 }
 
 int
-cmd_ld(int argc, char **argv)
+cmd_ld(int argc, char **argv, const char *llvm)
 {
 	struct ld_run r;
 	struct buf module = BUF_INIT, text = BUF_INIT;
 	struct buf module_tmp = BUF_INIT, out_tmp = BUF_INIT;
 	const char *env = getenv("HELPERLINK_LD");
-	int ret = 1;
+	int ret = 1, st;
 
 	memset(&r, 0, sizeof(r));
 	link_args_init(&r.a);
+	r.a.llvm = llvm;
 	r.ld = env && *env ? env : "ld";
 	if (args_expand(&r.all, argc - 1, argv + 1) < 0)
 		goto out;
-	ld_parse(&r);
+	st = ld_parse(&r);
+	if (r.help) {
+		fputs(ld_usage, stdout);
+		ret = 0;
+		goto out;
+	}
+	if (st == 2)
+		usage_error(ld_usage, "ld: %s", r.err);
+	if (st != 0)
+		goto out;
 	r.a.o.output = r.output;
 	if (check_writable(r.output) < 0 ||
 	    (r.a.o.report && check_writable(r.a.o.report) < 0))
 		goto out;
 	if (r.has_bitcode &&
-	    (link_compile(&r.a, &module, &text) < 0 ||
+	    (link_run(&r.a, &module, &text) < 0 ||
 	     temp_beside(r.output, module.data, module.len, &module_tmp) < 0))
 		goto out;
 	/* The linker writes a temporary file, renamed with the report once

@@ -3,19 +3,21 @@
  * helpers in an object or bitcode file, and why; or, with --diff, which
  * calls changed between two builds of the same code.
  */
-#define _GNU_SOURCE  /* getopt_long */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "cmd.h"
 #include "llvm.h"
+#include "map.h"
+#include "msg.h"
+#include "opt.h"
 #include "report.h"
 #include "symlist.h"
 #include "util.h"
 
-static const char report_usage[] =
+static const char report_head[] =
 	"usage: helperlink report [OPTIONS] FILE.o|FILE.bc\n"
 	"       helperlink report --diff [--format=text|json] A.o B.o\n"
 	"\n"
@@ -24,37 +26,45 @@ static const char report_usage[] =
 	"helpers, with their size in IR instructions; and the symbols that helper\n"
 	"code makes FILE use.  With --diff, list per function the calls that\n"
 	"disappeared (-) and appeared (+) from A to B.\n"
-	"\n"
-	"  --helpers FILE         the functions this bitcode defines are helpers,\n"
-	"                         and it tells their sizes and reasons (repeatable)\n"
-	"  --helper-prefix=P      names starting with P are helpers (repeatable)\n"
-	"  --helper-list=FILE     the names in FILE, one per line, are helpers\n"
-	"  --exports=LIST         fail if helper code makes FILE use a symbol that\n"
-	"                         LIST (Module.symvers, or one name per line) lacks;\n"
-	"                         needs --helpers\n"
-	"  --require-inlined      fail if a helper is still called (a use of its\n"
-	"                         address is listed, and is no failure)\n"
-	"  --format=text|json     the output's format (default text)\n"
-	"  --diff                 compare the calls of two files\n"
-	"  --llvm PATH            use this libLLVM instead of rustc's\n"
-	"  -h, --help             show this help\n";
+	"\n";
 
 enum {
-	OPT_HELPERS = 256, OPT_PREFIX, OPT_LIST, OPT_EXPORTS, OPT_REQUIRE,
-	OPT_FORMAT, OPT_DIFF, OPT_LLVM,
+	REPORT_HELPERS = 1, REPORT_PREFIX, REPORT_LIST, REPORT_EXPORTS,
+	REPORT_REQUIRE, REPORT_FORMAT, REPORT_DIFF, REPORT_LLVM, REPORT_HELP,
 };
 
-static const struct option longopts[] = {
-	{"helpers", required_argument, NULL, OPT_HELPERS},
-	{"helper-prefix", required_argument, NULL, OPT_PREFIX},
-	{"helper-list", required_argument, NULL, OPT_LIST},
-	{"exports", required_argument, NULL, OPT_EXPORTS},
-	{"require-inlined", no_argument, NULL, OPT_REQUIRE},
-	{"format", required_argument, NULL, OPT_FORMAT},
-	{"diff", no_argument, NULL, OPT_DIFF},
-	{"llvm", required_argument, NULL, OPT_LLVM},
-	{"help", no_argument, NULL, 'h'},
-	{NULL, 0, NULL, 0},
+static const struct opt report_opts[] = {
+	OPT("--helpers", REPORT_HELPERS, OPT_VALUE, "FILE",
+	 "the functions this bitcode defines are helpers,\n"
+	 "and it tells their sizes and reasons (repeatable)"),
+	OPT("--helper-prefix", REPORT_PREFIX, OPT_VALUE, "=P",
+	 "names starting with P are helpers (repeatable)"),
+	OPT("--helper-list", REPORT_LIST, OPT_VALUE, "=FILE",
+	 "the names in FILE, one per line, are helpers"),
+	OPT("--exports", REPORT_EXPORTS, OPT_VALUE, "=LIST",
+	 "fail if helper code makes FILE use a symbol that\n"
+	 "LIST (Module.symvers, or one name per line) lacks;\n"
+	 "needs --helpers"),
+	OPT("--require-inlined", REPORT_REQUIRE, OPT_FLAG, NULL,
+	 "fail if a helper is still called (a use of its\n"
+	 "address is listed, and is no failure)"),
+	OPT("--format", REPORT_FORMAT, OPT_VALUE, "=text|json",
+	 "the output's format (default text)"),
+	OPT("--diff", REPORT_DIFF, OPT_FLAG, NULL, "compare the calls of two files"),
+	OPT("--llvm", REPORT_LLVM, OPT_VALUE, "PATH",
+	 "use this libLLVM instead of rustc's"),
+	OPT("-h", REPORT_HELP, OPT_FLAG, NULL, NULL),
+	OPT("--help", REPORT_HELP, OPT_FLAG, NULL, "show this help"),
+	OPT_TABLE_END,
+};
+
+/* What "helperlink report" was asked. */
+struct report_args {
+	struct report_options ro;
+	const char *llvm, *list, *exports;
+	const char *files[2];
+	size_t nfiles;
+	int json, diff, help;
 };
 
 /* Print what is in out, and check that it got written. */
@@ -76,7 +86,7 @@ diff(const char *a, const char *b, int json)
 	size_t na = 0, nb = 0;
 	int ret = 1;
 
-	if (llvm_calls(a, &ea, &na) == 0 && llvm_calls(b, &eb, &nb) == 0) {
+	if (llvm_call_edges(a, &ea, &na) == 0 && llvm_call_edges(b, &eb, &nb) == 0) {
 		diff_print(a, ea, na, b, eb, nb, json, &out);
 		ret = print(&out) < 0;
 	}
@@ -86,88 +96,115 @@ diff(const char *a, const char *b, int json)
 	return ret;
 }
 
-int
-cmd_report(int argc, char **argv)
+/* Parse the arguments into r; NULL, or what is wrong. */
+static const char *
+parse(int argc, char **argv, struct report_args *r, struct opt_parser *p)
 {
-	struct strmap list = STRMAP_INIT, exports = STRMAP_INIT;
-	struct report_options ro;
-	struct report rep;
-	struct buf out = BUF_INIT;
-	const char *llvm = global_llvm, *list_path = NULL, *exports_path = NULL;
-	int opt, json = 0, diff_mode = 0, ret = 1;
+	int id;
 
-	memset(&ro, 0, sizeof(ro));
-	memset(&rep, 0, sizeof(rep));
-	optind = 0;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-		switch (opt) {
-		case 'h':
-			fputs(report_usage, stdout);
-			return 0;
-		case OPT_HELPERS: strlist_push(&ro.helpers, &ro.nhelpers, optarg); break;
-		case OPT_PREFIX: strlist_push(&ro.prefixes, &ro.nprefixes, optarg); break;
-		case OPT_LIST: list_path = optarg; break;
-		case OPT_EXPORTS: exports_path = optarg; break;
-		case OPT_REQUIRE: ro.require_inlined = 1; break;
-		case OPT_DIFF: diff_mode = 1; break;
-		case OPT_LLVM: llvm = optarg; break;
-		case OPT_FORMAT:
-			if (strcmp(optarg, "json") == 0 || strcmp(optarg, "text") == 0) {
-				json = strcmp(optarg, "json") == 0;
-				break;
+	opt_init(p, argc, argv);
+	while ((id = opt_next(p, report_opts)) != OPT_DONE) {
+		switch (id) {
+		case OPT_ERROR: return p->err;
+		case OPT_OPERAND:
+			if (r->nfiles == LEN(r->files))
+				return r->diff ? "--diff needs two files"
+				               : "give one file to report on";
+			r->files[r->nfiles++] = p->value;
+			break;
+		case REPORT_HELP: r->help = 1; return NULL;
+		case REPORT_HELPERS:
+			strlist_push(&r->ro.helpers, &r->ro.nhelpers, p->value);
+			break;
+		case REPORT_PREFIX:
+			strlist_push(&r->ro.prefixes, &r->ro.nprefixes, p->value);
+			break;
+		case REPORT_LIST: r->list = p->value; break;
+		case REPORT_EXPORTS: r->exports = p->value; break;
+		case REPORT_REQUIRE: r->ro.require_inlined = 1; break;
+		case REPORT_DIFF: r->diff = 1; break;
+		case REPORT_LLVM: r->llvm = p->value; break;
+		case REPORT_FORMAT:
+			if (strcmp(p->value, "json") != 0 && strcmp(p->value, "text") != 0) {
+				snprintf(p->err, sizeof(p->err), "'%s' is not a valid "
+				         "value for --format", p->value);
+				return p->err;
 			}
-			usage_error(report_usage, "report: '%s' is not a valid "
-			            "value for --format", optarg);
-		default:
-			option_error(report_usage, "report", opt, argv[optind - 1]);
+			r->json = strcmp(p->value, "json") == 0;
+			break;
 		}
 	}
-	if (argc - optind != (diff_mode ? 2 : 1))
-		usage_error(report_usage, "report: %s", diff_mode
-		            ? "--diff needs two files" : "give one file to report on");
-	if (diff_mode && (ro.nhelpers || ro.nprefixes || list_path || exports_path ||
-	                  ro.require_inlined))
-		usage_error(report_usage, "report: --diff compares all calls, and "
-		            "takes no helper, --exports or --require-inlined option");
-	if (!diff_mode && ro.nhelpers == 0 && ro.nprefixes == 0 && !list_path)
-		usage_error(report_usage, "report: say which functions are helpers: "
-		            "--helpers, --helper-prefix or --helper-list");
+	if (r->nfiles != (r->diff ? 2u : 1u))
+		return r->diff ? "--diff needs two files" : "give one file to report on";
+	if (r->diff && (r->ro.nhelpers || r->ro.nprefixes || r->list ||
+	                r->exports || r->ro.require_inlined))
+		return "--diff compares all calls, and takes no helper, --exports "
+		       "or --require-inlined option";
+	if (!r->diff && r->ro.nhelpers == 0 && r->ro.nprefixes == 0 && !r->list)
+		return "say which functions are helpers: --helpers, "
+		       "--helper-prefix or --helper-list";
 	/* Which symbols helper code uses is read from the helpers' bitcode;
 	 * with names alone there would be nothing to check. */
-	if (exports_path && ro.nhelpers == 0)
-		usage_error(report_usage, "report: --exports needs the helpers' "
-		            "bitcode (--helpers), which tells what their code uses");
-	if (llvm_load(llvm, NULL) < 0)
+	if (r->exports && r->ro.nhelpers == 0)
+		return "--exports needs the helpers' bitcode (--helpers), which "
+		       "tells what their code uses";
+	return NULL;
+}
+
+int
+cmd_report(int argc, char **argv, const char *llvm)
+{
+	char *usage = opt_usage(report_head, report_opts, NULL);
+	struct strmap list = STRMAP_INIT, exports = STRMAP_INIT;
+	struct report_args r;
+	struct opt_parser p;
+	struct report rep;
+	struct buf out = BUF_INIT;
+	const char *err;
+	int ret = 1;
+
+	memset(&r, 0, sizeof(r));
+	memset(&rep, 0, sizeof(rep));
+	r.llvm = llvm;
+	err = parse(argc, argv, &r, &p);
+	if (r.help) {
+		fputs(usage, stdout);
+		ret = 0;
 		goto out;
-	if (diff_mode) {
-		ret = diff(argv[optind], argv[optind + 1], json);
+	}
+	if (err)
+		usage_error(usage, "report: %s", err);
+	if (llvm_load(r.llvm, NULL) < 0)
+		goto out;
+	if (r.diff) {
+		ret = diff(r.files[0], r.files[1], r.json);
 		goto out;
 	}
-	if (list_path) {
-		if (symlist_read(list_path, &list) < 0)
+	if (r.list) {
+		if (symlist_read(r.list, &list) < 0)
 			goto out;
-		ro.list = &list;
+		r.ro.list = &list;
 	}
-	if (exports_path) {
-		if (symlist_read(exports_path, &exports) < 0)
+	if (r.exports) {
+		if (symlist_read(r.exports, &exports) < 0)
 			goto out;
-		ro.exports = &exports;
+		r.ro.exports = &exports;
 	}
-	ro.file = argv[optind];
+	r.ro.file = r.files[0];
 	/* The report is printed even when it shows a failure. */
-	ret = llvm_report(&ro, &rep) < 0;
+	ret = llvm_report(&r.ro, &rep) < 0;
 	if (rep.file) {
-		report_print(&rep, json, &out);
+		report_print(&rep, r.json, &out);
 		if (print(&out) < 0)
 			ret = 1;
 	}
 out:
+	free(usage);
 	buf_release(&out);
 	report_release(&rep);
 	strmap_release(&list);
 	strmap_release(&exports);
-	free(ro.helpers);
-	free(ro.prefixes);
+	free(r.ro.helpers);
+	free(r.ro.prefixes);
 	return ret;
 }

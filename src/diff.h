@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-#include "util.h"
+#include "buf.h"
 
 /* Calls that one object makes and another does not, function by function. */
 struct diff_edge {

@@ -1,5 +1,6 @@
 /*
- * gen.c: the files "helperlink gen" writes, from what clang_gen.c found.
+ * gen.c: the files "helperlink gen" writes, from what clang/functions.c
+ * found.
  *
  * A wrapper is an ordinary function that calls the inline one:
  *
@@ -19,7 +20,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "gen.h"
+#include "util.h"
 
 struct gen_fn *
 gen_add(struct gen_set *set, const char *name)

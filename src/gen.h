@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-#include "util.h"
+#include "buf.h"
 
 /* One function defined in the headers that Rust cannot link to. */
 struct gen_fn {

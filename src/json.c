@@ -1,4 +1,5 @@
 /* json.c: see json.h. */
+#include "buf.h"
 #include "json.h"
 
 void

@@ -5,7 +5,7 @@
 #ifndef JSON_H
 #define JSON_H
 
-#include "util.h"
+#include "buf.h"
 
 /* Append s to out as a JSON string. */
 void json_string(struct buf *out, const char *s);

@@ -1,8 +1,8 @@
 /*
  * llvm.h: helperlink's interface to LLVM.
  *
- * The code behind this header (llvm_*.c) is the only code that touches the
- * LLVM C API.  Nothing here mentions an LLVM type.  The library is loaded
+ * The code behind this header (src/llvm/, see llvm/engine.h) is the only
+ * code that touches the LLVM C API.  Nothing here mentions an LLVM type.  The library is loaded
  * once per process by llvm_load(); every other function needs it loaded.
  */
 #ifndef LLVM_H
@@ -13,7 +13,8 @@
 #include "diff.h"
 #include "rename.h"
 #include "report.h"
-#include "util.h"
+#include "buf.h"
+#include "map.h"
 #include "version.h"
 
 /*
@@ -88,6 +89,6 @@ int llvm_report(const struct report_options *ro, struct report *rep);
 
 /* The calls of an object or bitcode file, function by function, as
  * demangled diff edges; -1 after printing why. */
-int llvm_calls(const char *path, struct diff_edge **edges, size_t *n);
+int llvm_call_edges(const char *path, struct diff_edge **edges, size_t *n);
 
 #endif

@@ -1,18 +1,19 @@
 /* main.c: global options and the table of subcommands. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
 #include "demangle.h"
 #include "llvm.h"
+#include "msg.h"
+#include "opt.h"
 #include "util.h"
-
-
-const char *global_llvm;
+#include "version.h"
 
 static const struct command {
 	const char *name;
-	int (*run)(int argc, char **argv);
+	int (*run)(int argc, char **argv, const char *llvm);
 	const char *summary;
 } commands[] = {
 	{"link", cmd_link, "inline C helpers into Rust crate bitcode and compile it"},
@@ -21,6 +22,16 @@ static const struct command {
 	{"gen", cmd_gen, "write helpers for the inline functions of C headers"},
 	{"cc", cmd_cc, "a linker driver for cargo: inline C bitcode into Rust's"},
 	{"compat", cmd_compat, "check that rustc, the C compiler and bitcode can be combined"},
+};
+
+enum { MAIN_LLVM = 1, MAIN_VERSION, MAIN_HELP };
+
+static const struct opt main_opts[] = {
+	OPT("--llvm", MAIN_LLVM, OPT_VALUE, "PATH", NULL),
+	OPT("--version", MAIN_VERSION, OPT_FLAG, NULL, NULL),
+	OPT("--help", MAIN_HELP, OPT_FLAG, NULL, NULL),
+	OPT("-h", MAIN_HELP, OPT_FLAG, NULL, NULL),
+	OPT_TABLE_END,
 };
 
 static void
@@ -38,13 +49,13 @@ usage(FILE *f)
 }
 
 static int
-version(void)
+version(const char *llvm)
 {
 	char v[32];
 	struct llvm_version lv;
 
 	printf("helperlink %s\n", HELPERLINK_VERSION);
-	if (llvm_load(global_llvm, NULL) < 0)
+	if (llvm_load(llvm, NULL) < 0)
 		return 1;
 	lv = llvm_version();
 	printf("LLVM %s (%s)\ndemangler: %s\n", version_str(&lv, v), llvm_path(),
@@ -64,40 +75,40 @@ finish(int status)
 int
 main(int argc, char **argv)
 {
-	const char *base = strrchr(argv[0], '/');
-	int i = 1;
+	const char *base = strrchr(argv[0], '/'), *llvm = NULL;
+	struct opt_parser p;
+	int id, used;
 	size_t c;
 
 	/* Run as helperlink-cc (a link to helperlink), it is "helperlink cc":
 	 * rustc's -C linker takes a program, not a program and arguments. */
 	base = base ? base + 1 : argv[0];
 	if (strcmp(base, "helperlink-cc") == 0)
-		return finish(cmd_cc(argc, argv));
-	while (i < argc && argv[i][0] == '-') {
-		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+		return finish(cmd_cc(argc, argv, NULL));
+	opt_init(&p, argc, argv);
+	/* The global options, up to the command. */
+	for (; p.i < argc && argv[p.i][0] == '-'; p.i += used) {
+		id = opt_match(&p, main_opts, p.i, &used);
+		if (id == MAIN_HELP) {
 			usage(stdout);
 			return finish(0);
 		}
-		if (strcmp(argv[i], "--version") == 0)
-			return finish(version());
-		if (strcmp(argv[i], "--llvm") == 0 && i + 1 < argc) {
-			global_llvm = argv[i + 1];
-			i += 2;
-		} else if (strncmp(argv[i], "--llvm=", 7) == 0) {
-			global_llvm = argv[i] + 7;
-			i++;
-		} else {
-			usage(stderr);
-			usage_error(NULL, "unknown option '%s'", argv[i]);
+		if (id == MAIN_VERSION)
+			return finish(version(llvm));
+		if (id == MAIN_LLVM) {
+			llvm = p.value;
+			continue;
 		}
+		usage(stderr);
+		usage_error(NULL, "unknown option '%s'", argv[p.i]);
 	}
-	if (i == argc) {
+	if (p.i == argc) {
 		usage(stderr);
 		return 2;
 	}
 	for (c = 0; c < LEN(commands); c++)
-		if (strcmp(argv[i], commands[c].name) == 0)
-			return finish(commands[c].run(argc - i, argv + i));
+		if (strcmp(argv[p.i], commands[c].name) == 0)
+			return finish(commands[c].run(argc - p.i, argv + p.i, llvm));
 	usage_error(NULL, "'%s' is not a helperlink command; see 'helperlink --help'",
-	            argv[i]);
+	            argv[p.i]);
 }

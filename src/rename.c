@@ -11,8 +11,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "elffile.h"
+#include "file.h"
+#include "map.h"
+#include "msg.h"
 #include "rename.h"
+#include "util.h"
 
 static int
 add(struct renames *r, const char *old, const char *new, const char *where)

@@ -7,7 +7,8 @@
 #ifndef RENAME_H
 #define RENAME_H
 
-#include "util.h"
+#include "buf.h"
+#include "map.h"
 
 struct renames {
 	struct strmap to;    /* OLD -> NEW, owned strings */

@@ -3,9 +3,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "demangle.h"
 #include "json.h"
+#include "map.h"
 #include "report.h"
+#include "util.h"
 
 void
 report_add_call(struct report *r, const char *caller_symbol,

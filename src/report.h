@@ -9,7 +9,8 @@
 
 #include <stddef.h>
 
-#include "util.h"
+#include "buf.h"
+#include "map.h"
 
 /* A call of a helper, or a use of its address, that is left. */
 struct report_call {

@@ -1,6 +1,10 @@
 /* symlist.c: see symlist.h. */
 #include <string.h>
 
+#include "buf.h"
+#include "file.h"
+#include "map.h"
+#include "msg.h"
 #include "symlist.h"
 
 /* Whether s is "0x" and hexadecimal digits, as Module.symvers's CRCs. */

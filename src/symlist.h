@@ -6,7 +6,7 @@
 #ifndef SYMLIST_H
 #define SYMLIST_H
 
-#include "util.h"
+#include "map.h"
 
 /* Add the names that path lists to names; -1 after printing why. */
 int symlist_read(const char *path, struct strmap *names);

@@ -8,8 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "target_features.h"
+#include "buf.h"
+#include "map.h"
 #include "target.h"
+#include "target_features.h"
+#include "util.h"
 
 /* What a feature implies, one level; the closure is taken at run time. */
 struct implication {

@@ -11,7 +11,7 @@
 #ifndef TARGET_FEATURES_H
 #define TARGET_FEATURES_H
 
-#include "util.h"
+#include "buf.h"
 
 /*
  * Whether a helper with helper_cpu and helper_features may be inlined into

@@ -5,6 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
+#include "file.h"
+#include "msg.h"
+#include "proc.h"
 #include "toolchain.h"
 #include "util.h"
 

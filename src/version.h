@@ -8,6 +8,9 @@
 #ifndef VERSION_H
 #define VERSION_H
 
+/* helperlink's own version. */
+#define HELPERLINK_VERSION "0.1.0"
+
 struct llvm_version {
 	unsigned major, minor, patch;
 };

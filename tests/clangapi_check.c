@@ -1,5 +1,5 @@
 /*
- * clangapi_check.c: compile src/clangapi.h's declarations against the
+ * clangapi_check.c: compile src/clang/api.h's declarations against the
  * real clang-c headers of an installed libclang (Debian's libclang-N-dev):
  * every function must have exactly the signature helperlink calls it with,
  * and every constant the value helperlink uses; a mismatch fails the build.
@@ -10,7 +10,7 @@
 #include <stdio.h>
 
 #define CLANGAPI_REAL_HEADERS
-#include "../src/clangapi.h"
+#include "../src/clang/api.h"
 
 #define CHECK_FN(ret, name, params) \
 	_Static_assert(__builtin_types_compatible_p(__typeof__(&name), \

@@ -26,7 +26,7 @@
 #include <stdio.h>
 
 #define LLVMAPI_REAL_HEADERS
-#include "../src/llvmapi.h"
+#include "../src/llvm/api.h"
 
 /* CHECK_<since> checks an entry when these headers are that new. */
 #define CHECK_FN(ret, name, params) \

@@ -1,5 +1,5 @@
-# t-api.sh: src/llvmapi.h against the llvm-c headers of every installed
-# LLVM (Debian's llvm-N-dev), and src/clangapi.h against the clang-c
+# t-api.sh: src/llvm/api.h against the llvm-c headers of every installed
+# LLVM (Debian's llvm-N-dev), and src/clang/api.h against the clang-c
 # headers of every installed libclang (libclang-N-dev): a wrong signature
 # or constant fails the build of tests/llvmapi_check.c or
 # tests/clangapi_check.c.

@@ -11,18 +11,21 @@
 
 #include "../src/args.h"
 #include "../src/bitcode.h"
-#include "../src/cmd.h"
 #include "../src/diff.h"
 #include "../src/json.h"
+#include "../src/link_args.h"
+#include "../src/map.h"
 #include "../src/rename.h"
 #include "../src/report.h"
 #include "../src/symlist.h"
 #include "../src/target.h"
 #include "../src/target_features.h"
 #include "../src/util.h"
+#include "../src/buf.h"
+#include "../src/file.h"
+#include "../src/msg.h"
 #include "../src/version.h"
 
-const char *global_llvm;
 static int failures;
 
 /* Print a result line; the name is kept on one line. */
@@ -278,7 +281,7 @@ test_link_parse(void)
 		for (tok = strtok(copy, " "); tok && argc < 15; tok = strtok(NULL, " "))
 			argv[argc++] = tok;
 		argv[argc] = NULL;
-		err = link_parse(argc, argv, &a);
+		err = link_args_parse(argc, argv, &a);
 		if (cases[i].error)
 			ok = err && strcmp(err, cases[i].error) == 0;
 		else
@@ -288,9 +291,8 @@ test_link_parse(void)
 			     (int)a.o.opt == cases[i].opt &&
 			     a.o.force_inline == cases[i].force &&
 			     a.o.function_sections == cases[i].fsect;
-		result(ok, "link_parse: %s", cases[i].args);
-		free(a.o.crates);
-		free(a.o.helpers);
+		result(ok, "link_args_parse: %s", cases[i].args);
+		link_args_release(&a);
 		free(copy);
 	}
 }

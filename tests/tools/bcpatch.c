@@ -9,6 +9,9 @@
 #include <string.h>
 
 #include "../../src/bitcode.h"
+#include "../../src/buf.h"
+#include "../../src/file.h"
+#include "../../src/msg.h"
 #include "../../src/util.h"
 
 static void

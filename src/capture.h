@@ -1,0 +1,20 @@
+/*
+ * capture.h: what code other than helperlink's writes to standard error.
+ *
+ * LLVM prints some warnings to file descriptor 2 itself.  During a
+ * capture, fd 2 goes to a temporary file, and each distinct line is
+ * printed later as "helperlink: warning: 'SUBJECT': LINE"; helperlink's
+ * own messages (msg.h) go to the real standard error meanwhile.  An exit
+ * (fatal()) ends the capture and lets what it holds through; so does a
+ * crash, before the process dies of its signal.  Subjects are borrowed
+ * until the next capture_subject() or capture_end().
+ */
+#ifndef CAPTURE_H
+#define CAPTURE_H
+
+void capture_begin(const char *subject);
+/* Print what was captured about the old subject and switch to a new one. */
+void capture_subject(const char *subject);
+void capture_end(void);
+
+#endif

@@ -1,0 +1,101 @@
+/*
+ * cc/cc.h: the linker driver behind "helperlink cc" (cmd_cc.c).
+ *
+ * With rustc -C linker-plugin-lto, rustc writes LLVM bitcode where it
+ * would write objects, and so do build scripts' "clang -flto=thin -c".
+ * The driver finds the bitcode on the link line (scan.c: objects, and
+ * members of rlibs and static archives), makes jobs of it (each crate's
+ * Rust modules with all the C bitcode as helpers, each C module alone),
+ * compiles them in parallel (jobs.c) unless the cache has them (cache.c),
+ * rebuilds the archives with native members and runs the real linker
+ * with every other argument as it was (driver.c).
+ */
+#ifndef CC_CC_H
+#define CC_CC_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "../args.h"
+
+/*
+ * One object to make: from the Rust modules of one crate (its codegen
+ * units, linked together so that they inline into each other, as rustc's
+ * own ThinLTO of a crate does) with the C helpers, or from one C module.
+ */
+struct job {
+	const char **inputs;   /* owned */
+	size_t ninputs;
+	char *output;
+	int rust;
+	char *crate;           /* what the Rust modules' names start with */
+	char key[33];          /* its cache key, in hexadecimal */
+	pid_t pid;             /* see jobs.c */
+};
+
+/* An input on the link line that holds bitcode, and what replaces it. */
+struct cc_input {
+	size_t arg;            /* its index in the arguments */
+	int is_archive;
+	int library;           /* "-lNAME", or "-l" "NAME" when 2 */
+	char *replacement;     /* the native object or archive; NULL: dropped */
+	size_t job;            /* an object's job; (size_t)-1: none */
+	char **members;        /* an archive's members, as files, in order */
+	int *member_job;       /* -1 for a native member, -2 for one dropped */
+	size_t nmembers;
+};
+
+struct driver {
+	struct args all;       /* the link line, response files expanded */
+	const char *output;
+	char *tmp, *cache, *self;
+	int opt;               /* -plugin-opt=O level, -1 when not given */
+	struct job *jobs;
+	size_t njobs;
+	struct cc_input *inputs;
+	size_t ninputs;
+	const char **helpers;  /* the C bitcode files */
+	size_t nhelpers;
+	const char **libdirs;  /* -L */
+	size_t nlibdirs;
+	unsigned compiled, cached;
+};
+
+/* Find the bitcode on the link line: jobs, and the inputs they replace
+ * (scan.c); archive members are written out to d->tmp.  -1 after
+ * printing why. */
+int cc_scan(struct driver *d);
+
+/* Two 64-bit hashes over the same bytes, for a 128-bit cache key. */
+struct hash {
+	uint64_t a, b;
+};
+
+/* The cache (cache.c): $HELPERLINK_CACHE, or helperlink-cache beside
+ * target/PROFILE/deps of output, as a new string. */
+char *cache_dir(const char *output);
+/* Give every job its key: what it compiles, with what, and by whom.  -1
+ * after printing why. */
+int cache_keys(struct driver *d);
+/* Take a job's object from the cache; 0 when it was there. */
+int cache_take(struct driver *d, struct job *j);
+/* Put a job's object in the cache, as far as that works. */
+void cache_store(struct driver *d, const struct job *j);
+/*
+ * Claim a job: 1 when this process is to compile it, 0 when another
+ * process is (Cargo links several programs of a workspace at once, with
+ * the same dependencies).  The claim is released when the job is stored,
+ * or with cache_release().
+ */
+int cache_claim(const struct driver *d, const struct job *j);
+void cache_release(const struct driver *d, const struct job *j);
+
+/* Compile every job the cache does not have, a CPU's worth at a time
+ * (jobs.c); -1 after printing why. */
+int cc_compile(struct driver *d);
+
+/* Link as the link line argv says (driver.c); the exit status. */
+int cc_run(int argc, char **argv);
+
+#endif

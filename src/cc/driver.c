@@ -1,0 +1,235 @@
+/*
+ * cc/driver.c: one link through "helperlink cc": scan the link line,
+ * compile the jobs, put the objects and archives in place of the bitcode,
+ * and run the real linker ($HELPERLINK_LINKER, or cc).
+ */
+#define _GNU_SOURCE  /* mkdtemp */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../file.h"
+#include "../linkline.h"
+#include "../msg.h"
+#include "../proc.h"
+#include "../util.h"
+#include "cc.h"
+
+/* Put an archive back together with its members compiled. */
+static int
+rebuild_archive(struct driver *d, struct cc_input *in, size_t k)
+{
+	const char **argv = NULL;
+	size_t n = 0, i;
+	int st;
+
+	in->replacement = xasprintf("%s/lib%zu.a", d->tmp, k);
+	strlist_push(&argv, &n, "ar");
+	strlist_push(&argv, &n, "qcs");
+	strlist_push(&argv, &n, in->replacement);
+	for (i = 0; i < in->nmembers; i++)
+		if (in->member_job[i] != -2)
+			strlist_push(&argv, &n, in->member_job[i] < 0
+			             ? in->members[i] : d->jobs[in->member_job[i]].output);
+	strlist_push(&argv, &n, NULL);
+	st = run_command((char *const *)argv);
+	free(argv);
+	if (st != 0)
+		return error("'%s': ar cannot make the archive '%s'", d->output,
+		             in->replacement);
+	return 0;
+}
+
+/* What replaces each input: its job's object, a rebuilt archive, or
+ * nothing, for a crate's modules after its first. */
+static int
+replace_inputs(struct driver *d)
+{
+	size_t k;
+
+	for (k = 0; k < d->ninputs; k++) {
+		struct cc_input *in = &d->inputs[k];
+
+		if (in->is_archive) {
+			if (rebuild_archive(d, in, k) < 0)
+				return -1;
+		} else if (in->job != (size_t)-1) {
+			in->replacement = xstrdup(d->jobs[in->job].output);
+		}
+	}
+	return 0;
+}
+
+/* Run the real linker with the inputs replaced (with rewrite), through a
+ * response file; its exit status, or 1. */
+static int
+run_linker(struct driver *d, int rewrite)
+{
+	const char *linker = getenv("HELPERLINK_LINKER");
+	struct args line = ARGS_INIT;
+	char *rsp;
+	size_t i, k;
+	int st;
+
+	if (!linker || !*linker)
+		linker = "cc";
+	for (i = 0; i < d->all.n; i++) {
+		for (k = 0; rewrite && k < d->ninputs; k++)
+			if (d->inputs[k].arg == i)
+				break;
+		if (rewrite && k < d->ninputs) {
+			if (d->inputs[k].replacement)
+				args_push(&line, d->inputs[k].replacement);
+			i += d->inputs[k].library == 2;
+		} else {
+			args_push(&line, d->all.v[i]);
+		}
+	}
+	rsp = xasprintf("%s/link.rsp", d->tmp);
+	st = linkline_run(linker, &line, rsp);
+	free(rsp);
+	args_release(&line);
+	return st < 0 ? 1 : st;
+}
+
+/* Whether the real linker is lld (rustc passes -fuse-ld=lld for its own
+ * rust-lld), which links bitcode itself. */
+static int
+uses_lld(const struct driver *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->all.n; i++)
+		if (strcmp(d->all.v[i], "-fuse-ld=lld") == 0)
+			return 1;
+	return 0;
+}
+
+static void
+log_result(const struct driver *d)
+{
+	const char *path = getenv("HELPERLINK_LOG");
+	FILE *f;
+
+	if (!path || !*path || !(f = fopen(path, "a")))
+		return;
+	fprintf(f, "%s: %zu bitcode modules, %u compiled, %u from the cache\n",
+	        d->output ? d->output : "a.out", d->njobs, d->compiled, d->cached);
+	fclose(f);
+}
+
+static void
+release(struct driver *d)
+{
+	size_t i, k;
+
+	for (i = 0; i < d->njobs; i++) {
+		for (k = 0; k < d->jobs[i].ninputs; k++)
+			free((char *)d->jobs[i].inputs[k]);
+		free(d->jobs[i].inputs);
+		free(d->jobs[i].output);
+		free(d->jobs[i].crate);
+	}
+	for (i = 0; i < d->ninputs; i++) {
+		for (k = 0; k < d->inputs[i].nmembers; k++)
+			free(d->inputs[i].members[k]);
+		free(d->inputs[i].members);
+		free(d->inputs[i].member_job);
+		free(d->inputs[i].replacement);
+	}
+	if (d->tmp) {
+		remove_tree(d->tmp);
+		free(d->tmp);
+	}
+	free(d->jobs);
+	free(d->inputs);
+	free(d->helpers);
+	free(d->libdirs);
+	free(d->cache);
+	free(d->self);
+	args_release(&d->all);
+}
+
+/* Where the driver is: its binary is part of the cache key. */
+static char *
+self_path(void)
+{
+	char self[4096];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+
+	if (n <= 0) {
+		error("cannot find helperlink's own path:");
+		return NULL;
+	}
+	self[n] = '\0';
+	return xstrdup(self);
+}
+
+/* The output, -o FILE, as the compiler driver reads it. */
+static const char *
+find_output(const struct args *all)
+{
+	struct linkline_arg la;
+	const char *out = NULL;
+	size_t i;
+
+	for (i = 0; i < all->n; i += la.span) {
+		linkline_next(all->v, all->n, i, LINKLINE_CC, &la);
+		if (la.kind == LINKLINE_OUTPUT && la.value)
+			out = la.value;
+	}
+	return out;
+}
+
+/* Link, as the arguments say; the exit status. */
+int
+cc_run(int argc, char **argv)
+{
+	struct driver d;
+	int ret = 1;
+
+	memset(&d, 0, sizeof(d));
+	d.opt = -1;
+	if (args_expand(&d.all, argc, argv) < 0)
+		return 1;
+	if (!(d.self = self_path()))
+		goto out;
+	d.output = find_output(&d.all);
+	d.tmp = xasprintf("%s.helperlink-XXXXXX", d.output ? d.output : "a.out");
+	if (!mkdtemp(d.tmp)) {
+		error("cannot create '%s':", d.tmp);
+		free(d.tmp);
+		d.tmp = NULL;
+		goto out;
+	}
+	d.cache = cache_dir(d.output);
+	if (cc_scan(&d) < 0)
+		goto out;
+	if (d.njobs == 0) {
+		warn("'%s': no LLVM bitcode on the link line, so no helper is "
+		     "inlined: build with -C linker-plugin-lto (RUSTFLAGS, or "
+		     "rustflags in .cargo/config.toml)", d.output ? d.output : "a.out");
+		ret = run_linker(&d, 0);
+		goto out;
+	}
+	/* Nothing to inline (a build script, say): a linker that does LTO
+	 * itself, as rustc's own rust-lld does, takes the bitcode as it is. */
+	if (d.nhelpers == 0 && uses_lld(&d)) {
+		ret = run_linker(&d, 0);
+		goto out;
+	}
+	if (mkdir(d.cache, 0755) < 0 && errno != EEXIST) {
+		error("cannot create the cache '%s':", d.cache);
+		goto out;
+	}
+	if (cc_compile(&d) < 0 || replace_inputs(&d) < 0)
+		goto out;
+	log_result(&d);
+	ret = run_linker(&d, 1);
+out:
+	release(&d);
+	return ret;
+}

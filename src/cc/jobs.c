@@ -1,0 +1,183 @@
+/*
+ * cc/jobs.c: compiling the jobs, one process per CPU ($HELPERLINK_JOBS).
+ * Each job is a "helperlink link" run in a child process of its own,
+ * forked with libLLVM already loaded.
+ *
+ * A job's pid says where it is: 0 done (compiled or from the cache), -1
+ * to compile here, -2 waiting for another process that claimed it, or
+ * the child compiling it.
+ */
+#define _DEFAULT_SOURCE  /* usleep */
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "../buf.h"
+#include "cc.h"
+#include "../file.h"
+#include "../link_args.h"
+#include "../msg.h"
+#include "../proc.h"
+#include "../util.h"
+
+/* In the child: link the job's modules, with the C helpers for Rust, at
+ * rustc's -plugin-opt=O level, into its output. */
+static _Noreturn void
+run_job(const struct driver *d, const struct job *j)
+{
+	static const enum opt_pipeline pipelines[] = {OPT_NONE, OPT_O1, OPT_O2,
+	                                              OPT_O3};
+	struct buf out = BUF_INIT, text = BUF_INIT;
+	int level = d->opt < 0 ? 2 : d->opt, status = 1;
+	struct link_args a;
+	size_t i;
+
+	link_args_init(&a);
+	for (i = 0; i < j->ninputs; i++)
+		strlist_push(&a.o.crates, &a.o.ncrates, j->inputs[i]);
+	for (i = 0; j->rust && i < d->nhelpers; i++)
+		strlist_push(&a.o.helpers, &a.o.nhelpers, d->helpers[i]);
+	a.o.opt = pipelines[level];
+	a.o.codegen_opt = level;
+	a.o.output = j->output;
+	if (link_run(&a, &out, &text) == 0 &&
+	    write_file_atomic(j->output, out.data, out.len) == 0)
+		status = 0;
+	fflush(stdout);
+	fflush(stderr);
+	_exit(status);
+}
+
+static pid_t
+start(const struct driver *d, const struct job *j)
+{
+	pid_t pid = proc_fork();
+
+	if (pid == 0)
+		run_job(d, j);
+	return pid;
+}
+
+/* A job finished: check it, store it in the cache, release its claim. */
+static int
+finished(struct driver *d, struct job *j, int status)
+{
+	j->pid = 0;
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		cache_release(d, j);
+		return error("'%s': cannot compile '%s'", d->output, j->inputs[0]);
+	}
+	d->compiled++;
+	cache_store(d, j);
+	return 0;
+}
+
+/*
+ * Wait for the jobs another process claimed: each comes from the cache
+ * once that process has put it there, or, if it gave up, is claimed here.
+ * Returns a job to compile here, or NULL when none is left waiting.
+ */
+static struct job *
+waited_job(struct driver *d, size_t *waiting)
+{
+	size_t i;
+
+	while (*waiting) {
+		for (i = 0; i < d->njobs; i++) {
+			struct job *j = &d->jobs[i];
+
+			if (j->pid != -2)
+				continue;
+			if (cache_take(d, j) == 0) {
+				j->pid = 0;
+				--*waiting;
+			} else if (cache_claim(d, j)) {
+				--*waiting;
+				return j;
+			}
+		}
+		if (*waiting)
+			usleep(20000);
+	}
+	return NULL;
+}
+
+/* The number of jobs to run at once. */
+static size_t
+parallel_jobs(void)
+{
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	const char *env = getenv("HELPERLINK_JOBS");
+
+	if (env && atoi(env) > 0)
+		cpus = atoi(env);
+	return cpus < 1 ? 1 : (size_t)cpus;
+}
+
+/* The next job to start, or NULL. */
+static struct job *
+next_job(struct driver *d, size_t *next, size_t running, size_t *waiting)
+{
+	struct job *j;
+
+	for (;;) {
+		for (j = NULL; *next < d->njobs && !j; ++*next)
+			if (d->jobs[*next].pid == -1)
+				j = &d->jobs[*next];
+		if (!j && running == 0)
+			j = waited_job(d, waiting);
+		if (!j)
+			return NULL;
+		if (j->pid != -1 || cache_claim(d, j))
+			return j;
+		j->pid = -2;
+		++*waiting;
+	}
+}
+
+int
+cc_compile(struct driver *d)
+{
+	size_t cpus = parallel_jobs(), next = 0, running = 0, waiting = 0, i;
+	int failed = 0, loaded = 0;
+
+	if (cache_keys(d) < 0)
+		return -1;
+	for (i = 0; i < d->njobs; i++)
+		d->jobs[i].pid = cache_take(d, &d->jobs[i]) == 0 ? 0 : -1;
+	for (;;) {
+		struct job *j;
+		int status;
+		pid_t pid;
+
+		while (!failed && running < cpus &&
+		       (j = next_job(d, &next, running, &waiting)) != NULL) {
+			/* Once, in this process, for every child. */
+			if (!loaded && llvm_load(NULL, NULL) < 0) {
+				cache_release(d, j);
+				failed = 1;
+				break;
+			}
+			loaded = 1;
+			j->pid = start(d, j);
+			if (j->pid < 0) {
+				error("cannot start a job:");
+				cache_release(d, j);
+				failed = 1;
+			} else {
+				running++;
+			}
+		}
+		if (running == 0)
+			break;
+		pid = wait(&status);
+		if (pid < 0)
+			break;
+		running--;
+		for (i = 0; i < d->njobs; i++)
+			if (d->jobs[i].pid == pid && finished(d, &d->jobs[i], status) < 0)
+				failed = 1;
+	}
+	return failed ? -1 : 0;
+}

@@ -1,0 +1,255 @@
+/*
+ * cc/scan.c: the bitcode on a link line.  Objects are recognized by
+ * content, archives (rlibs, static libraries, -lNAME found through -L)
+ * by their members' content; Rust modules are told from C ones by the
+ * producer string.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../archive.h"
+#include "../bitcode.h"
+#include "../buf.h"
+#include "../file.h"
+#include "../linkline.h"
+#include "../msg.h"
+#include "../util.h"
+#include "cc.h"
+
+/* Whether data is bitcode that rustc wrote (its producer names rust). */
+static int
+is_rust_bitcode(const unsigned char *data, size_t len)
+{
+	struct bc_ident id;
+
+	return bc_identify(data, len, &id) == BC_OK && id.found &&
+	       strstr(id.producer, "rust") != NULL;
+}
+
+/* The crate a Rust module belongs to: its name up to the first '.'
+ * ("app-93d23853cabbb064" of app-93d23853cabbb064.app.2847c1-cgu.0.rcgu.o). */
+static char *
+crate_of(const char *path)
+{
+	const char *base = strrchr(path, '/'), *dot;
+
+	base = base ? base + 1 : path;
+	dot = strchr(base, '.');
+	return dot ? xstrndup(base, (size_t)(dot - base)) : xstrdup(base);
+}
+
+/*
+ * The job for a module: a C module gets its own; a Rust module joins the
+ * job of its crate (the job named crate, or, for an archive's members,
+ * the archive's).  Returns the job's index.
+ */
+static size_t
+add_job(struct driver *d, const char *input, int rust, const char *crate)
+{
+	struct job *j;
+	size_t i;
+
+	for (i = 0; rust && i < d->njobs; i++)
+		if (d->jobs[i].rust && strcmp(d->jobs[i].crate, crate) == 0) {
+			strlist_push(&d->jobs[i].inputs, &d->jobs[i].ninputs,
+			             xstrdup(input));
+			return i;
+		}
+	d->jobs = xrealloc(d->jobs, (d->njobs + 1) * sizeof(*d->jobs));
+	j = &d->jobs[d->njobs++];
+	memset(j, 0, sizeof(*j));
+	strlist_push(&j->inputs, &j->ninputs, xstrdup(input));
+	j->output = xasprintf("%s/o%zu.o", d->tmp, d->njobs);
+	j->rust = rust;
+	j->crate = xstrdup(crate);
+	if (!rust)
+		strlist_push(&d->helpers, &d->nhelpers, j->inputs[0]);
+	return d->njobs - 1;
+}
+
+static struct cc_input *
+add_input(struct driver *d, size_t arg)
+{
+	struct cc_input *in;
+
+	d->inputs = xrealloc(d->inputs, (d->ninputs + 1) * sizeof(*d->inputs));
+	in = &d->inputs[d->ninputs++];
+	memset(in, 0, sizeof(*in));
+	in->arg = arg;
+	return in;
+}
+
+/* A bitcode object on the link line. */
+static void
+add_object(struct driver *d, size_t arg, const unsigned char *data, size_t len)
+{
+	char *crate = crate_of(d->all.v[arg]);
+	struct cc_input *in = add_input(d, arg);
+	size_t k;
+
+	in->job = add_job(d, d->all.v[arg], is_rust_bitcode(data, len), crate);
+	/* The crate's object takes the place of its first module only. */
+	for (k = 0; k + 1 < d->ninputs; k++)
+		if (!d->inputs[k].is_archive && d->inputs[k].job == in->job)
+			in->job = (size_t)-1;
+	free(crate);
+}
+
+/*
+ * An archive on the link line: when a member is bitcode, every member is
+ * written out, to be put back, compiled, into a new archive.  Members
+ * that are neither bitcode nor ELF (an rlib's lib.rmeta) are left out:
+ * the linker does not read them.
+ */
+static int
+add_archive(struct driver *d, size_t arg, const char *path, int library,
+            const unsigned char *data, size_t len)
+{
+	const char *why;
+	size_t n, i, k = d->ninputs, nbc = 0;
+	struct ar_member *m = ar_members(data, len, &n, &why);
+	struct cc_input *in;
+	char *dir;
+	int ret = -1;
+
+	if (!m)
+		return error("'%s': %s", path, why);
+	for (i = 0; i < n; i++)
+		nbc += bc_is_bitcode(m[i].data, m[i].size);
+	if (nbc == 0) {
+		ar_members_release(m, n);
+		return 0;
+	}
+	dir = xasprintf("%s/a%zu", d->tmp, k);
+	if (mkdir(dir, 0700) < 0) {
+		error("cannot create '%s':", dir);
+		goto out;
+	}
+	in = add_input(d, arg);
+	in->is_archive = 1;
+	in->library = library;
+	in->members = xcalloc(n + 1, sizeof(*in->members));
+	in->member_job = xcalloc(n + 1, sizeof(*in->member_job));
+	for (i = 0; i < n; i++) {
+		int bc = bc_is_bitcode(m[i].data, m[i].size);
+		int elf = m[i].size >= 4 && memcmp(m[i].data, "\177ELF", 4) == 0;
+		char *file;
+
+		if (!bc && !elf)
+			continue;
+		file = xasprintf("%s/m%zu.o", dir, i);
+		if (write_file_atomic(file, m[i].data, m[i].size) < 0) {
+			free(file);
+			goto out;
+		}
+		in->member_job[in->nmembers] = -1;
+		if (bc) {
+			/* An archive's Rust members are one crate: the
+			 * archive's index names it. */
+			char *crate = xasprintf("archive %zu", k);
+			size_t job = add_job(d, file, is_rust_bitcode(m[i].data, m[i].size),
+			                     crate);
+			size_t p;
+
+			free(crate);
+			/* The crate's object goes where its first module was. */
+			for (p = 0; p < in->nmembers; p++)
+				if (in->member_job[p] == (int)job)
+					break;
+			in->member_job[in->nmembers] = p < in->nmembers ? -2 : (int)job;
+		}
+		in->members[in->nmembers++] = file;
+	}
+	ret = 0;
+out:
+	free(dir);
+	ar_members_release(m, n);
+	return ret;
+}
+
+/* libNAME.a in the -L directories, or NULL. */
+static char *
+find_library(const struct driver *d, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < d->nlibdirs; i++) {
+		char *p = xasprintf("%s/lib%s.a", d->libdirs[i], name);
+
+		if (access(p, R_OK) == 0)
+			return p;
+		free(p);
+	}
+	return NULL;
+}
+
+/* Look at one input file: bitcode, an archive with bitcode, or neither. */
+static int
+scan_file(struct driver *d, size_t arg, const char *path, int library)
+{
+	struct buf b = BUF_INIT;
+	unsigned char head[8];
+	int ret = 0;
+
+	if (read_prefix(path, head, sizeof(head)) != (long)sizeof(head))
+		return 0;
+	if (!bc_is_bitcode(head, sizeof(head)) && !ar_is_archive(head, sizeof(head)))
+		return 0;
+	if (read_file(path, &b) < 0)
+		return -1;
+	if (bc_is_bitcode((unsigned char *)b.data, b.len))
+		add_object(d, arg, (unsigned char *)b.data, b.len);
+	else
+		ret = add_archive(d, arg, path, library, (unsigned char *)b.data, b.len);
+	buf_release(&b);
+	return ret;
+}
+
+/* The -L directories and the -plugin-opt=O level (in any argument:
+ * -Wl,-plugin-opt=O3, or -Xlinker's value), which may come after the
+ * inputs they apply to. */
+static void
+scan_options(struct driver *d)
+{
+	const char *o, *dir;
+	size_t i;
+
+	for (i = 0; i < d->all.n; i++) {
+		const char *a = d->all.v[i];
+
+		if (strcmp(a, "-L") == 0 && i + 1 < d->all.n)
+			strlist_push(&d->libdirs, &d->nlibdirs, d->all.v[i + 1]);
+		else if ((dir = skip_prefix(a, "-L")) != NULL && *dir)
+			strlist_push(&d->libdirs, &d->nlibdirs, dir);
+		if ((o = strstr(a, "-plugin-opt=O")) != NULL) {
+			o += strlen("-plugin-opt=O");
+			if (*o >= '0' && *o <= '3')
+				d->opt = *o - '0';
+		}
+	}
+}
+
+int
+cc_scan(struct driver *d)
+{
+	struct linkline_arg la;
+	size_t i;
+	int ret = 0;
+
+	scan_options(d);
+	for (i = 0; i < d->all.n && ret == 0; i += la.span) {
+		char *lib;
+
+		linkline_next(d->all.v, d->all.n, i, LINKLINE_CC, &la);
+		if (la.kind == LINKLINE_INPUT) {
+			ret = scan_file(d, i, la.value, 0);
+		} else if (la.kind == LINKLINE_LIBRARY && la.value &&
+		           (lib = find_library(d, la.value)) != NULL) {
+			ret = scan_file(d, i, lib, (int)la.span);
+			free(lib);
+		}
+	}
+	return ret;
+}

@@ -1,0 +1,125 @@
+/* link_run.c: doing what "helperlink link" is asked; see link_args.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "file.h"
+#include "link_args.h"
+#include "map.h"
+#include "msg.h"
+#include "proc.h"
+#include "rename.h"
+#include "symlist.h"
+#include "toolchain.h"
+#include "util.h"
+
+/* The renamings the arguments ask for, read into r; -1 after printing
+ * why. */
+static int
+read_renames(const struct link_args *a, struct renames *r)
+{
+	size_t i;
+
+	for (i = 0; i < a->nredefine_sym; i++)
+		if (renames_add_arg(r, a->redefine_sym[i]) < 0)
+			return -1;
+	for (i = 0; i < a->nredefine_syms; i++)
+		if (renames_read(r, a->redefine_syms[i]) < 0)
+			return -1;
+	return 0;
+}
+
+/*
+ * --header: write the wrappers of the headers' inline functions (as
+ * "helperlink gen" does) and compile them with the C compiler into
+ * bitcode, one more helper file.  Both files are temporary, beside the
+ * output; their names are left in c and bc for the caller to remove.
+ */
+static int
+header_helpers(const struct link_args *a, struct buf *c, struct buf *bc)
+{
+	const char *cc = toolchain_cc(), **argv = NULL;
+	struct buf src = BUF_INIT;
+	size_t n = 0, i;
+	int ret = -1;
+
+	if (gen_run(&a->gen, cc, 0, &src) < 0 ||
+	    temp_beside(a->o.output, src.data, src.len, c) < 0 ||
+	    temp_beside(a->o.output, "", 0, bc) < 0)
+		goto out;
+	/* The headers are found as gen found them: from here, then -I. */
+	strlist_push(&argv, &n, cc);
+	strlist_push(&argv, &n, "-O2");
+	strlist_push(&argv, &n, "-iquote");
+	strlist_push(&argv, &n, ".");
+	for (i = 0; i < a->gen.flags.n; i++)
+		strlist_push(&argv, &n, a->gen.flags.v[i]);
+	strlist_push(&argv, &n, "-c");
+	strlist_push(&argv, &n, "-emit-llvm");
+	strlist_push(&argv, &n, "-x");
+	strlist_push(&argv, &n, "c");
+	strlist_push(&argv, &n, c->data);
+	strlist_push(&argv, &n, "-o");
+	strlist_push(&argv, &n, bc->data);
+	strlist_push(&argv, &n, NULL);
+	if (run_command((char *const *)argv) != 0) {
+		error("'%s': %s cannot compile the helpers written for it",
+		      a->gen.headers[0], cc);
+		goto out;
+	}
+	ret = 0;
+out:
+	free(argv);
+	buf_release(&src);
+	return ret;
+}
+
+int
+link_run(struct link_args *a, struct buf *out, struct buf *text)
+{
+	struct strmap exports = STRMAP_INIT;
+	struct renames renames = RENAMES_INIT;
+	struct buf hc = BUF_INIT, hbc = BUF_INIT;
+	struct link_options o = a->o;
+	struct report rep;
+	size_t i;
+	int ret = -1;
+
+	memset(&rep, 0, sizeof(rep));
+	/* The helpers of this run: the user's, and those of --header. */
+	o.helpers = NULL;
+	o.nhelpers = 0;
+	for (i = 0; i < a->o.nhelpers; i++)
+		strlist_push(&o.helpers, &o.nhelpers, a->o.helpers[i]);
+	if (a->gen.nheaders > 0) {
+		if (header_helpers(a, &hc, &hbc) < 0)
+			goto out;
+		strlist_push(&o.helpers, &o.nhelpers, hbc.data);
+	}
+	if (a->exports) {
+		if (symlist_read(a->exports, &exports) < 0)
+			goto out;
+		o.exports = &exports;
+	}
+	if (read_renames(a, &renames) < 0)
+		goto out;
+	if (renames.to.n)
+		o.renames = &renames;
+	if (llvm_load(a->llvm, NULL) < 0 || llvm_link(&o, out, &rep) < 0)
+		goto out;
+	report_print(&rep, o.report_json, text);
+	ret = 0;
+out:
+	free(o.helpers);
+	report_release(&rep);
+	strmap_release(&exports);
+	renames_release(&renames);
+	if (hc.data)
+		remove(hc.data);
+	if (hbc.data)
+		remove(hbc.data);
+	buf_release(&hc);
+	buf_release(&hbc);
+	return ret;
+}

@@ -1,0 +1,203 @@
+/*
+ * llvm/inspect.c: "helperlink report" on a file someone else built: the
+ * references of an object or bitcode file, with the helpers as the
+ * helper bitcode, the prefixes and the lists define them, and the reasons
+ * explain.c finds; and the calls of a file, for report --diff.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../demangle.h"
+#include "../file.h"
+#include "../bitcode.h"
+#include "../report.h"
+#include "engine.h"
+
+/* A module holding no code, with the target of a helper file. */
+static LLVMModuleRef
+empty_crate(struct session *s, struct bc_file *in)
+{
+	LLVMModuleRef m = session_parse(s, in, 1), crate;
+
+	if (!m)
+		return NULL;
+	crate = LLVMModuleCreateWithNameInContext(in->path, s->ctx);
+	LLVMSetTarget(crate, LLVMGetTarget(m));
+	LLVMSetDataLayout(crate, LLVMGetDataLayoutStr(m));
+	LLVMDisposeModule(m);
+	return crate;
+}
+
+/* Whether name is a helper by --helper-prefix or --helper-list.  A prefix
+ * matches C function names only, not "rust_helper_count.calls", the
+ * name clang gives to a static variable of rust_helper_count. */
+static int
+matches(const struct report_options *ro, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < ro->nprefixes; i++)
+		if (startswith(name, ro->prefixes[i]) &&
+		    !name[strspn(name, "abcdefghijklmnopqrstuvwxyz"
+		                       "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")])
+			return 1;
+	return ro->list && strmap_get(ro->list, name) != NULL;
+}
+
+/*
+ * The references in in->path, an object or a bitcode file.  A bitcode
+ * module is left in *m, for explain() to read.  -1 after printing why.
+ */
+static int
+file_refs(struct session *s, struct bc_file *in, LLVMModuleRef *m,
+          struct code_refs *refs)
+{
+	int ret = -1;
+
+	diag_subject(&s->diag, in->path);
+	if (read_file(in->path, &in->data) < 0)
+		goto out;
+	if (bc_is_bitcode((const unsigned char *)in->data.data, in->data.len)) {
+		buf_release(&in->data);
+		if (session_read(in, in->path) < 0 || !(*m = session_parse(s, in, 0)))
+			goto out;
+		refs_module(*m, refs);
+		ret = 0;
+	} else {
+		ret = refs_object(in->path, &in->data, s->ctx, refs);
+	}
+out:
+	diag_subject(&s->diag, NULL);
+	return ret;
+}
+
+/* The helpers the helper bitcode defines, imported into s as a report
+ * imports them: all of them, changing nothing. */
+static int
+read_helpers(struct session *s, const struct report_options *ro)
+{
+	struct bc_file first = {NULL, BUF_INIT};
+	int ret;
+
+	if (ro->nhelpers == 0)
+		return 0;
+	if (session_read(&first, ro->helpers[0]) < 0) {
+		buf_release(&first.data);
+		return -1;
+	}
+	s->crate = empty_crate(s, &first);
+	buf_release(&first.data);
+	s->crate_path = ro->file;
+	ret = s->crate ? import_helpers(s) : -1;
+	return ret;
+}
+
+/* The symbols helper code uses that the file needs from elsewhere. */
+static void
+add_refs(struct report *rep, struct session *s, const struct code_refs *refs,
+         const struct strmap *helpers)
+{
+	size_t i;
+
+	for (i = 0; i < refs->undefined.cap; i++) {
+		const char *sym = refs->undefined.e[i].key, *more;
+		const struct helper_info *hi;
+
+		if (!sym || !(hi = strmap_get(&s->helper_refs, sym)) ||
+		    strmap_get(helpers, sym))
+			continue;
+		if ((more = strmap_get(&s->helper_refs_more, sym)) != NULL) {
+			char *all = xasprintf("%s, %s", hi->name, more);
+
+			report_add_ref(rep, sym, all);
+			free(all);
+		} else {
+			report_add_ref(rep, sym, hi->name);
+		}
+	}
+}
+
+int
+llvm_report(const struct report_options *ro, struct report *rep)
+{
+	struct link_options lo;
+	struct session s;
+	struct strmap helpers = STRMAP_INIT;
+	struct code_refs refs;
+	struct bc_file file = {NULL, BUF_INIT};
+	LLVMModuleRef m = NULL;
+	size_t i;
+	int ret = -1;
+
+	memset(&lo, 0, sizeof(lo));
+	memset(&refs, 0, sizeof(refs));
+	lo.helpers = ro->helpers;
+	lo.nhelpers = ro->nhelpers;
+	lo.force_inline = 1;
+	lo.output = ro->file;
+	file.path = ro->file;
+	session_begin(&s, &lo, NULL);
+	s.report_mode = 1;
+	if (read_helpers(&s, ro) < 0)
+		goto out;
+	for (i = 0; i < s.info.cap; i++)
+		if (s.info.e[i].key)
+			strmap_put(&helpers, s.info.e[i].key, (void *)1);
+	if (file_refs(&s, &file, &m, &refs) < 0)
+		goto out;
+	for (i = 0; i < refs.n; i++)
+		if (matches(ro, refs.v[i].symbol))
+			strmap_put(&helpers, refs.v[i].symbol, (void *)1);
+	rep->file = xstrdup(ro->file);
+	explain_calls(rep, &refs, &helpers, &s.info, m, s.import, 0);
+	explain_helpers(rep, &s.info);
+	add_refs(rep, &s, &refs, &helpers);
+	report_finish(rep, ro->exports);
+	ret = explain_errors(rep, ro->file, ro->require_inlined);
+out:
+	if (m)
+		LLVMDisposeModule(m);
+	buf_release(&file.data);
+	refs_release(&refs);
+	strmap_release(&helpers);
+	session_end(&s);
+	return ret;
+}
+
+int
+llvm_call_edges(const char *path, struct diff_edge **edges, size_t *n)
+{
+	struct link_options lo;
+	struct code_refs refs;
+	struct session s;
+	struct bc_file f = {NULL, BUF_INIT};
+	LLVMModuleRef m = NULL;
+	size_t i;
+	int ret = -1;
+
+	memset(&lo, 0, sizeof(lo));
+	memset(&refs, 0, sizeof(refs));
+	*edges = NULL;
+	*n = 0;
+	f.path = path;
+	session_begin(&s, &lo, path);
+	if (file_refs(&s, &f, &m, &refs) < 0)
+		goto out;
+	*edges = xcalloc(refs.n + 1, sizeof(**edges));
+	for (i = 0; i < refs.n; i++) {
+		if (refs.v[i].address)
+			continue;
+		(*edges)[*n].function = demangle(refs.v[i].function);
+		(*edges)[*n].callee = demangle(refs.v[i].symbol);
+		(*n)++;
+	}
+	diff_sort(*edges, *n);
+	ret = 0;
+out:
+	if (m)
+		LLVMDisposeModule(m);
+	buf_release(&f.data);
+	refs_release(&refs);
+	session_end(&s);
+	return ret;
+}

@@ -1,0 +1,166 @@
+/*
+ * llvm/internalize.c: the helpers once the import is linked into the
+ * crate.  They get internal linkage, so that the object defines none of
+ * them and two crates never clash; a call whose type is not the helper's
+ * is rebuilt (signature.c); a helper whose address the crate takes keeps
+ * that address, the C object's.  After inlining, what was imported and is
+ * no longer used is deleted.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+
+/* The crate's functions that call an imported helper, by name. */
+static void
+callers_of_helpers(struct session *s, struct strmap *changed)
+{
+	size_t i;
+
+	for (i = 0; i < s->imported.cap; i++) {
+		LLVMValueRef f;
+		LLVMUseRef u;
+
+		if (!s->imported.e[i].key ||
+		    !(f = LLVMGetNamedFunction(s->crate, s->imported.e[i].key)) ||
+		    LLVMIsDeclaration(f))
+			continue;
+		for (u = LLVMGetFirstUse(f); u; u = LLVMGetNextUse(u)) {
+			LLVMValueRef user = LLVMGetUser(u);
+			const char *caller;
+
+			if (LLVMGetValueKind(user) != LLVMInstructionValueKind)
+				continue;
+			caller = value_name(parent_function(user));
+			if (strmap_get(&s->crate_defined, caller))
+				strmap_put(changed, caller, f);
+		}
+	}
+}
+
+/*
+ * A helper whose address the crate takes must keep its identity: the
+ * address is the C object's.  Its name becomes an external declaration
+ * again, and only the direct calls go to the copy, which is renamed.
+ */
+static void
+keep_address(LLVMModuleRef m, LLVMValueRef f)
+{
+	LLVMValueRef d, user;
+	LLVMUseRef u, next;
+	char *name, *copy;
+	int taken = 0;
+
+	for (u = LLVMGetFirstUse(f); u && !taken; u = LLVMGetNextUse(u))
+		taken = !is_callee(u);
+	if (!taken)
+		return;
+	name = xstrdup(value_name(f));
+	copy = xasprintf("%s" COPY_SUFFIX, name);
+	d = LLVMAddFunction(m, "", LLVMGlobalGetValueType(f));
+	LLVMReplaceAllUsesWith(f, d);
+	for (u = LLVMGetFirstUse(d); u; u = next) {
+		next = LLVMGetNextUse(u);
+		user = LLVMGetUser(u);
+		if (is_callee(u))
+			LLVMSetOperand(user, (unsigned)LLVMGetNumOperands(user) - 1, f);
+	}
+	LLVMSetValueName2(f, copy, strlen(copy));
+	LLVMSetValueName2(d, name, strlen(name));
+	free(copy);
+	free(name);
+}
+
+void
+internalize(struct session *s, struct strmap *callers)
+{
+	size_t i;
+
+	for (i = 0; i < s->imported.cap; i++) {
+		LLVMValueRef f;
+
+		if (!s->imported.e[i].key ||
+		    !(f = LLVMGetNamedFunction(s->crate, s->imported.e[i].key)) ||
+		    LLVMIsDeclaration(f))
+			continue;
+		LLVMSetLinkage(f, LLVMInternalLinkage);
+		LLVMSetVisibility(f, LLVMDefaultVisibility);
+		signature_rebuild_calls(s, f);
+		keep_address(s->crate, f);
+	}
+	callers_of_helpers(s, callers);
+}
+
+/* Delete an imported local value that nothing uses any more. */
+static void
+remove_if_dead(LLVMValueRef v, void *arg)
+{
+	struct session *s = arg;
+
+	if (LLVMGetFirstUse(v) || !linkage_is_local(LLVMGetLinkage(v)) ||
+	    strmap_get(&s->crate_defined, value_name(v)))
+		return;
+	if (is_function(v))
+		LLVMDeleteFunction(v);
+	else if (is_variable(v))
+		LLVMDeleteGlobal(v);
+}
+
+/* A helper that LLVM would not inline although it was asked to (a
+ * recursive one, or one with computed goto) is still called: say so. */
+static void
+warn_not_inlined(struct session *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->imported.cap; i++) {
+		struct helper_file *hf = s->imported.e[i].val;
+		const char *name = s->imported.e[i].key;
+		char *copy;
+		LLVMValueRef f;
+
+		if (!name)
+			continue;
+		copy = xasprintf("%s" COPY_SUFFIX, name);
+		f = LLVMGetNamedFunction(s->crate, copy);
+		free(copy);
+		if (!f)
+			f = LLVMGetNamedFunction(s->crate, name);
+		if (f && !LLVMIsDeclaration(f) && LLVMGetFirstUse(f) &&
+		    fn_has_attr(f, "alwaysinline")) {
+			struct helper_info *info = session_helper(s, name, hf);
+
+			session_why_not(s, name, info->recursive
+			               ? "recursion: LLVM could not inline it"
+			               : "LLVM could not inline it");
+			warn("'%s': '%s' stays a call: %s", hf->file.path, name,
+			     info->why_not);
+		}
+	}
+}
+
+static size_t
+count_globals(LLVMModuleRef m)
+{
+	size_t n = 0;
+	LLVMValueRef v;
+
+	for (v = LLVMGetFirstFunction(m); v; v = LLVMGetNextFunction(v))
+		n++;
+	for (v = LLVMGetFirstGlobal(m); v; v = LLVMGetNextGlobal(v))
+		n++;
+	return n;
+}
+
+void
+internalize_finish(struct session *s)
+{
+	size_t n;
+
+	do {
+		n = count_globals(s->crate);
+		each_global(s->crate, remove_if_dead, s);
+	} while (count_globals(s->crate) != n);
+	if (s->o->force_inline)
+		warn_not_inlined(s);
+}

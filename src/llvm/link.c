@@ -1,0 +1,171 @@
+/*
+ * llvm/link.c: the engine of "helperlink link", from the crate's bitcode
+ * to its object.  llvm_link() at the bottom reads as the steps:
+ *
+ *   read         the crate modules, linked into one
+ *   import       the helpers the crate calls, into a module of their own
+ *                (import.c), linked into the crate
+ *   internalize  the helpers become local, calls of another type are
+ *                rebuilt (internalize.c, signature.c)
+ *   inline       and optimize (passes.c); what was imported and is no
+ *                longer used is deleted
+ *   report       what became of each helper (explain.c)
+ *   emit         renaming (redefine.c), with --verify LLVM's verifier,
+ *                code generation (codegen.c)
+ *
+ * LLVMLinkModules2() frees the crate's declarations of the helpers it
+ * defines, and new values may take their addresses, so values are
+ * remembered by name from one step to the next.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+
+static void
+note_crate_symbol(LLVMValueRef v, void *arg)
+{
+	struct session *s = arg;
+	LLVMLinkage l = LLVMGetLinkage(v);
+	const char *name = value_name(v);
+
+	if (!*name || l == LLVMAppendingLinkage)
+		return;
+	if (LLVMIsDeclaration(v)) {
+		strmap_put(&s->crate_declared, name, v);
+		if (is_function(v))
+			strmap_put(&s->crate_wants, name, v);
+		return;
+	}
+	strmap_put(&s->crate_defined, name, v);
+	if (linkage_is_strong(l))
+		strmap_put(&s->crate_strong, name, v);
+}
+
+/* Read the crate modules and link them into one. */
+static int
+read_crates(struct session *s)
+{
+	const struct link_options *o = s->o;
+	size_t i;
+
+	for (i = 0; i < o->ncrates; i++) {
+		struct bc_file f = {NULL, BUF_INIT};
+		LLVMModuleRef m;
+
+		if (session_read(&f, o->crates[i]) < 0) {
+			buf_release(&f.data);
+			return -1;
+		}
+		m = session_parse(s, &f, 0);
+		buf_release(&f.data);
+		if (!m)
+			return -1;
+		if (!s->crate) {
+			s->crate = m;
+			s->crate_path = o->crates[i];
+			continue;
+		}
+		if (unify_target(s, m, o->crates[i]) < 0 ||
+		    unify_flags(s, m, o->crates[i]) < 0) {
+			LLVMDisposeModule(m);
+			return -1;
+		}
+		if (session_link(s, s->crate, m, o->crates[i], s->crate_path) < 0)
+			return -1;
+	}
+	each_global(s->crate, note_crate_symbol, s);
+	return 0;
+}
+
+/* Link the import into the crate, which then owns it. */
+static int
+link_import(struct session *s)
+{
+	int ret;
+
+	/* The kernel builds its helpers with -g0 for BTF's sake; this keeps
+	 * the crate's debug info and drops only theirs.  Inlined code then
+	 * takes the line of its call, as it would from -g0 helpers. */
+	if (s->o->strip_helper_debug)
+		LLVMStripModuleDebugInfo(s->import);
+	ret = session_link(s, s->crate, s->import, s->helper_names.data,
+	                   s->crate_path);
+	s->import = NULL;
+	return ret;
+}
+
+/* Inline the helpers and clean up the functions that called them. */
+static int
+inline_helpers(struct session *s, const struct strmap *callers)
+{
+	/* A warning from here on is about the helpers' code: the crate's
+	 * came from this LLVM, the helpers' from another. */
+	diag_subject(&s->diag, s->helper_names.data);
+	if (passes_inline(s->crate, &s->cg, s->o, &s->diag) < 0 ||
+	    passes_optimize(s->crate, &s->cg, s->o, callers, &s->diag) < 0)
+		return -1;
+	internalize_finish(s);
+	return 0;
+}
+
+static int
+verify(struct session *s)
+{
+	char *msg = NULL;
+	int bad = LLVMVerifyModule(s->crate, LLVMReturnStatusAction, &msg);
+
+	if (bad)
+		error("internal error: the linked module is invalid: %s",
+		      msg ? msg : "");
+	LLVMDisposeMessage(msg);
+	return bad ? -1 : 0;
+}
+
+/* Rename (in IR, or in the object after code generation, which reaches
+ * the library calls it creates), verify with --verify, and emit. */
+static int
+emit(struct session *s, struct buf *out)
+{
+	const struct link_options *o = s->o;
+
+	if (o->renames && o->emit != EMIT_OBJ &&
+	    redefine_ir(s->crate, o->renames, s->crate_path) < 0)
+		return -1;
+	if ((o->verify && verify(s) < 0) ||
+	    codegen_emit(&s->cg, s->crate, o, &s->diag, out) < 0)
+		return -1;
+	if (o->renames && o->emit == EMIT_OBJ)
+		return elf_redefine(out, o->renames, o->output);
+	return 0;
+}
+
+int
+llvm_link(const struct link_options *o, struct buf *out, struct report *rep)
+{
+	struct strmap callers = STRMAP_INIT;
+	struct session s;
+	int ret = -1;
+
+	session_begin(&s, o, NULL);
+	if (read_crates(&s) < 0 || codegen_init(&s.cg, s.crate, o) < 0)
+		goto out;
+	if (o->nhelpers > 0 && import_helpers(&s) < 0)
+		goto out;
+	/* Nothing imported, nothing changed: the crate stays as rustc left it. */
+	if (s.imported.n > 0) {
+		if (link_import(&s) < 0)
+			goto out;
+		internalize(&s, &callers);
+		if (inline_helpers(&s, &callers) < 0)
+			goto out;
+	}
+	if (explain_link(&s, rep) < 0)
+		goto out;
+	ret = emit(&s, out);
+out:
+	strmap_release(&callers);
+	codegen_release(&s.cg);
+	session_end(&s);
+	return ret;
+}

@@ -1,0 +1,166 @@
+/*
+ * llvm/session.c: the bottom of the engine.  A session is one link or one
+ * report: an LLVM context with its diagnostic handler, standard error
+ * captured meanwhile, the bitcode it reads and links, and what it learns
+ * about each helper.  Every step above uses these; they call nothing
+ * above them.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../bitcode.h"
+#include "../capture.h"
+#include "../file.h"
+#include "engine.h"
+
+void
+session_begin(struct session *s, const struct link_options *o,
+              const char *subject)
+{
+	memset(s, 0, sizeof(*s));
+	s->o = o;
+	capture_begin(subject);
+	s->ctx = LLVMContextCreate();
+	diag_install(s->ctx, &s->diag);
+}
+
+static void
+free_helper_info(struct strmap *info)
+{
+	size_t i;
+
+	for (i = 0; i < info->cap; i++) {
+		struct helper_info *hi = info->e[i].val;
+
+		if (hi) {
+			free(hi->why_not);
+			free(hi->note);
+			free(hi);
+		}
+	}
+	strmap_release(info);
+}
+
+void
+session_end(struct session *s)
+{
+	size_t i;
+
+	if (s->import)
+		LLVMDisposeModule(s->import);
+	if (s->crate)
+		LLVMDisposeModule(s->crate);
+	for (i = 0; s->helpers && i < s->o->nhelpers; i++) {
+		buf_release(&s->helpers[i].file.data);
+		strmap_release(&s->helpers[i].defines);
+	}
+	free(s->helpers);
+	strmap_release(&s->crate_defined);
+	strmap_release(&s->crate_strong);
+	strmap_release(&s->crate_wants);
+	strmap_release(&s->owner);
+	strmap_release(&s->imported);
+	strmap_release(&s->crate_declared);
+	strmap_release(&s->helper_refs);
+	strmap_release(&s->used_names);
+	for (i = 0; i < s->helper_refs_more.cap; i++)
+		free(s->helper_refs_more.e[i].val);
+	strmap_release(&s->helper_refs_more);
+	free_helper_info(&s->info);
+	LLVMContextDispose(s->ctx);
+	diag_release(&s->diag);
+	buf_release(&s->helper_names);
+	capture_end();
+}
+
+int
+session_read(struct bc_file *f, const char *path)
+{
+	struct llvm_version have = llvm_version(), made;
+	struct bc_ident id;
+	enum bc_status st;
+	char v1[32], v2[32];
+
+	f->path = path;
+	if (read_file(path, &f->data) < 0)
+		return -1;
+	st = bc_identify((const unsigned char *)f->data.data, f->data.len, &id);
+	if (st != BC_OK)
+		return error("cannot read '%s': %s", path, bc_status_str(st));
+	if (!id.found || version_from_producer(id.producer, &made) < 0)
+		return 0;  /* older than LLVM 3.8, or an unknown producer */
+	if (!version_can_read(&have, &made))
+		return error("cannot read '%s': bitcode was produced by LLVM %s, "
+		             "this LLVM is %s", path, version_str(&made, v1),
+		             version_str(&have, v2));
+	return 0;
+}
+
+LLVMModuleRef
+session_parse(struct session *s, struct bc_file *f, int lazy)
+{
+	LLVMMemoryBufferRef mb;
+	LLVMModuleRef m = NULL;
+	LLVMBool failed;
+
+	mb = LLVMCreateMemoryBufferWithMemoryRange(f->data.data, f->data.len,
+	                                           f->path, 0);
+	diag_subject(&s->diag, f->path);
+	if (lazy) {
+		/* On success the module owns mb, which reads f->data. */
+		failed = LLVMGetBitcodeModuleInContext2(s->ctx, mb, &m);
+		if (failed)
+			LLVMDisposeMemoryBuffer(mb);
+	} else {
+		failed = LLVMParseBitcodeInContext2(s->ctx, mb, &m);
+		LLVMDisposeMemoryBuffer(mb);
+	}
+	if (failed) {
+		error("cannot read '%s': %s", f->path,
+		      diag_take(&s->diag, "invalid bitcode"));
+		return NULL;
+	}
+	return m;
+}
+
+int
+session_link(struct session *s, LLVMModuleRef dest, LLVMModuleRef src,
+             const char *src_path, const char *dest_path)
+{
+	diag_subject(&s->diag, src_path);
+	if (LLVMLinkModules2(dest, src) || diag_failed(&s->diag))
+		return error("cannot link '%s' into '%s': %s", src_path, dest_path,
+		             diag_take(&s->diag, "the IR linker failed"));
+	return 0;
+}
+
+struct helper_info *
+session_helper(struct session *s, const char *name, struct helper_file *hf)
+{
+	struct helper_info *info = strmap_get(&s->info, name);
+
+	if (!info) {
+		info = xcalloc(1, sizeof(*info));
+		info->size = -1;
+		strmap_put(&s->info, name, info);
+		info->name = strmap_keys_find(&s->info, name);
+	}
+	if (!info->file)
+		info->file = hf;
+	return info;
+}
+
+void
+session_why_not(struct session *s, const char *name, const char *why)
+{
+	struct helper_info *info = session_helper(s, name, NULL);
+
+	if (!info->why_not)
+		info->why_not = xstrdup(why);
+}
+
+int
+session_wants(const struct session *s, const char *name)
+{
+	return s->report_mode || strmap_get(&s->crate_wants, name) != NULL;
+}

@@ -1,0 +1,129 @@
+/*
+ * llvm/unify.c: whether a module can join the crate.  Triples are unified
+ * silently when they name one architecture (the kernel's helpers say
+ * x86_64-pc-linux-gnu where its Rust says x86_64-unknown-none-elf);
+ * another architecture, a data layout that gives a type another size or
+ * alignment, or a module flag whose behaviour is Error and whose values
+ * differ, is refused.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "engine.h"
+#include "../target.h"
+
+/*
+ * A real data layout conflict, as opposed to two spellings of one layout:
+ * byte order, symbol mangling, or the size or alignment of a basic type.
+ * Returns what differs (in what, when it is a type), or NULL.
+ */
+static const char *
+layout_conflict(LLVMContextRef ctx, const char *a, const char *b,
+                char what[64])
+{
+	LLVMTypeRef probe[16];
+	const char *name[16];
+	LLVMTargetDataRef ta, tb;
+	char ma[8] = "", mb[8] = "";
+	size_t n = 0, i;
+
+	if (strcmp(a, b) == 0)
+		return NULL;
+	if (target_dl_byte_order(a) != target_dl_byte_order(b))
+		return "byte order";
+	target_dl_component(a, "m", ma, sizeof(ma));
+	target_dl_component(b, "m", mb, sizeof(mb));
+	if (strcmp(ma, mb) != 0)
+		return "symbol mangling";
+#define PROBE(t, s) (probe[n] = (t), name[n++] = (s))
+	PROBE(LLVMIntTypeInContext(ctx, 1), "i1");
+	PROBE(LLVMIntTypeInContext(ctx, 8), "i8");
+	PROBE(LLVMIntTypeInContext(ctx, 16), "i16");
+	PROBE(LLVMIntTypeInContext(ctx, 32), "i32");
+	PROBE(LLVMIntTypeInContext(ctx, 64), "i64");
+	PROBE(LLVMIntTypeInContext(ctx, 128), "i128");
+	PROBE(LLVMHalfTypeInContext(ctx), "half");
+	PROBE(LLVMFloatTypeInContext(ctx), "float");
+	PROBE(LLVMDoubleTypeInContext(ctx), "double");
+	PROBE(LLVMX86FP80TypeInContext(ctx), "x86_fp80");
+	PROBE(LLVMFP128TypeInContext(ctx), "fp128");
+	PROBE(LLVMPointerTypeInContext(ctx, 0), "ptr");
+	PROBE(LLVMVectorType(LLVMIntTypeInContext(ctx, 32), 4), "<4 x i32>");
+	PROBE(LLVMVectorType(LLVMIntTypeInContext(ctx, 64), 4), "<4 x i64>");
+#undef PROBE
+	ta = LLVMCreateTargetData(a);
+	tb = LLVMCreateTargetData(b);
+	for (i = 0; i < n; i++) {
+		if (LLVMABISizeOfType(ta, probe[i]) != LLVMABISizeOfType(tb, probe[i]) ||
+		    LLVMABIAlignmentOfType(ta, probe[i]) !=
+		        LLVMABIAlignmentOfType(tb, probe[i]))
+			break;
+	}
+	LLVMDisposeTargetData(ta);
+	LLVMDisposeTargetData(tb);
+	if (i == n)
+		return NULL;
+	snprintf(what, 64, "the layout of %s", name[i]);
+	return what;
+}
+
+int
+unify_target(struct session *s, LLVMModuleRef m, const char *path)
+{
+	const char *ct = LLVMGetTarget(s->crate), *mt = LLVMGetTarget(m);
+	const char *cdl = LLVMGetDataLayoutStr(s->crate);
+	const char *mdl = LLVMGetDataLayoutStr(m), *why;
+	char fa[32], fb[32], what[64];
+
+	if (*mt && strcmp(target_arch_family(ct, fa, sizeof(fa)),
+	                  target_arch_family(mt, fb, sizeof(fb))) != 0)
+		return error("cannot link '%s' into '%s': it is for %s, the crate "
+		             "is for %s", path, s->crate_path, mt, ct);
+	if (*mdl && (why = layout_conflict(s->ctx, cdl, mdl, what)) != NULL)
+		return error("cannot link '%s' into '%s': data layouts differ in "
+		             "%s ('%s' against '%s')", path, s->crate_path, why, mdl,
+		             cdl);
+	LLVMSetTarget(m, ct);
+	LLVMSetDataLayout(m, cdl);
+	return 0;
+}
+
+struct flag_check {
+	struct session *s;
+	const char *path;
+	int failed;
+};
+
+/* A module flag with behaviour Error (1) must have one value everywhere. */
+static int
+check_flag(const char *key, int behavior, LLVMValueRef value, void *arg)
+{
+	struct flag_check *fc = arg;
+	LLVMValueRef mine;
+
+	if (behavior != 1)
+		return 0;
+	mine = module_flag(fc->s->crate, key, NULL);
+	if (!mine || mine == value)
+		return 0;
+	fc->failed = 1;
+	if (LLVMGetTypeKind(LLVMTypeOf(value)) == LLVMIntegerTypeKind &&
+	    LLVMGetTypeKind(LLVMTypeOf(mine)) == LLVMIntegerTypeKind)
+		error("cannot link '%s' into '%s': module flag '%s' differs "
+		      "(%llu against %llu)", fc->path, fc->s->crate_path, key,
+		      LLVMConstIntGetZExtValue(value),
+		      LLVMConstIntGetZExtValue(mine));
+	else
+		error("cannot link '%s' into '%s': module flag '%s' differs",
+		      fc->path, fc->s->crate_path, key);
+	return 1;
+}
+
+int
+unify_flags(struct session *s, LLVMModuleRef m, const char *path)
+{
+	struct flag_check fc = {s, path, 0};
+
+	module_flags_each(m, check_flag, &fc);
+	return fc.failed ? -1 : 0;
+}

@@ -1,0 +1,120 @@
+/* msg.c: see msg.h. */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "msg.h"
+
+/* Where messages go: standard error, or its saved copy during a capture. */
+static int msg_fd = 2;
+static void (*before_fatal)(void);
+
+void
+msg_redirect(int fd)
+{
+	msg_fd = fd;
+}
+
+void
+msg_before_fatal(void (*fn)(void))
+{
+	before_fatal = fn;
+}
+
+static void
+write_all(int fd, const char *p, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, p, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return;
+		p += n;
+		len -= (size_t)n;
+	}
+}
+
+/* The message, formatted on its own: this is the bottom layer, which an
+ * allocation failure reaches too. */
+static void
+vreport(const char *prefix, const char *fmt, va_list ap)
+{
+	size_t n = strlen(fmt), len;
+	int saved = errno, body;
+	char *msg, *p;
+	va_list copy;
+
+	fflush(stdout);
+	fflush(stderr);
+	va_copy(copy, ap);
+	body = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
+	if (body < 0)
+		body = 0;
+	len = strlen("helperlink: ") + (prefix ? strlen(prefix) : 0) +
+	      (size_t)body + 2 + strlen(strerror(saved)) + 2;
+	if (!(msg = malloc(len))) {
+		write_all(msg_fd, "helperlink: out of memory\n", 26);
+		return;
+	}
+	p = msg + sprintf(msg, "helperlink: %s", prefix ? prefix : "");
+	p += vsnprintf(p, (size_t)body + 1, fmt, ap);
+	if (n > 0 && fmt[n - 1] == ':')
+		p += sprintf(p, " %s", strerror(saved));
+	*p++ = '\n';
+	write_all(msg_fd, msg, (size_t)(p - msg));
+	free(msg);
+}
+
+void
+warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport("warning: ", fmt, ap);
+	va_end(ap);
+}
+
+int
+error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(NULL, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+void
+fatal(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (before_fatal)
+		before_fatal();
+	va_start(ap, fmt);
+	vreport(NULL, fmt, ap);
+	va_end(ap);
+	exit(1);
+}
+
+void
+usage_error(const char *usage, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (usage)
+		fputs(usage, stderr);
+	va_start(ap, fmt);
+	vreport(NULL, fmt, ap);
+	va_end(ap);
+	exit(2);
+}

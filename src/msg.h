@@ -1,0 +1,30 @@
+/*
+ * msg.h: every message helperlink prints, in one place.
+ *
+ * A message is one line, "helperlink: MSG", or "helperlink: warning: MSG"
+ * for a warning.  A format that ends in ':' gets ": strerror(errno)"
+ * appended (samurai's convention).  fatal() exits with status 1; it must
+ * not be called while a half-written output exists, which is why outputs
+ * are only ever written by write_files_atomic() (file.h).
+ */
+#ifndef MSG_H
+#define MSG_H
+
+/* Print "helperlink: warning: MSG". */
+void warn(const char *fmt, ...);
+/* Print "helperlink: MSG" and return -1, for "return error(...)". */
+int error(const char *fmt, ...);
+/* Print "helperlink: MSG" and exit(1). */
+_Noreturn void fatal(const char *fmt, ...);
+/* For command-line mistakes: print usage (when not NULL), then
+ * "helperlink: MSG", and exit(2). */
+_Noreturn void usage_error(const char *usage, const char *fmt, ...);
+
+/* Send messages to fd from now on (a capture of standard error keeps the
+ * real one there, see capture.h); 2 is standard error. */
+void msg_redirect(int fd);
+/* Call fn before fatal() prints its message (the capture lets what it
+ * holds through first); NULL for none. */
+void msg_before_fatal(void (*fn)(void));
+
+#endif
