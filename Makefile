@@ -19,11 +19,11 @@ CMDOBJ = src/main.o src/cmd_cc.o src/cmd_compat.o src/cmd_gen.o \
 # What every layer uses: messages, memory, buffers, maps, files,
 # processes, options.
 BASEOBJ = src/util.o src/msg.o src/buf.o src/map.o src/file.o \
-	src/proc.o src/capture.o src/opt.o src/args.o
+	src/proc.o src/capture.o src/opt.o src/args.o src/temp.o src/guard.o
 # Pure readers and writers, no LLVM: bitcode headers, ELF, archives,
 # symbol lists, renamings, reports, versions, targets, gen's output.
-PUREOBJ = src/archive.o src/bitcode.o src/demangle.o src/diff.o \
-	src/elffile.o src/gen.o src/json.o src/rename.o src/report.o \
+PUREOBJ = src/archive.o src/bitcode.o src/bitstream.o src/demangle.o src/diff.o \
+	src/elffile.o src/gen.o src/json.o src/object.o src/rename.o src/report.o \
 	src/symlist.o src/target.o src/target_features.o src/version.o
 # The library the commands share: link's arguments and run, gen's, link
 # lines, the programs around helperlink.
@@ -34,7 +34,7 @@ LLVMOBJ = src/llvm/codegen.o src/llvm/describe.o src/llvm/diag.o \
 	src/llvm/explain.o src/llvm/features.o src/llvm/import.o \
 	src/llvm/inspect.o src/llvm/internalize.o src/llvm/ir.o \
 	src/llvm/layout.o src/llvm/library.o src/llvm/link.o \
-	src/llvm/object.o src/llvm/objrefs.o src/llvm/passes.o \
+	src/llvm/objrefs.o src/llvm/passes.o \
 	src/llvm/redefine.o src/llvm/refs.o src/llvm/session.o \
 	src/llvm/signature.o src/llvm/unify.o src/llvm/unique.o
 CLANGOBJ = src/clang/functions.o src/clang/library.o
@@ -105,6 +105,12 @@ demo: helperlink
 bench: helperlink helperlink-cc
 	@bench/run
 
+# tests/fuzz/run: FUZZ_SECONDS per kind of input (default 60); writes
+# tests/fuzz/out/summary.md.
+FUZZ_SECONDS = 60
+fuzz: helperlink
+	@tests/fuzz/run $(FUZZ_SECONDS)
+
 # libraries/run; writes libraries/results.md.
 libraries: helperlink
 	@libraries/run libraries/out
@@ -112,8 +118,8 @@ libraries: helperlink
 clean:
 	rm -f helperlink helperlink-cc libhelperlink.a $(OBJ) $(OBJ:.o=.d) \
 		src/.build-flags tests/unit tests/unit.d tests/tools/bcpatch
-	rm -rf tests/out demo/out bench/out libraries/out
+	rm -rf tests/out tests/fuzz/out demo/out bench/out libraries/out
 
 FORCE:
 
-.PHONY: all install check check-kernel demo bench libraries clean FORCE
+.PHONY: all install check check-kernel demo bench fuzz libraries clean FORCE

@@ -70,8 +70,10 @@ expand(struct args *a, int argc, char *const argv[], int depth)
 		if (depth >= 16)
 			return error("response file '%s': nested too deep",
 			             argv[i] + 1);
-		if (read_file(argv[i] + 1, &text) < 0)
+		if (read_text_file(argv[i] + 1, &text) < 0) {
+			buf_release(&text);
 			return -1;
+		}
 		args_split(&inner, text.data ? text.data : "");
 		buf_release(&text);
 		ret = expand(a, (int)inner.n, inner.v, depth + 1);

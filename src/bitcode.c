@@ -1,92 +1,28 @@
 /*
- * bitcode.c: see bitcode.h.  The format is LLVM's bitstream
- * (llvm/docs/BitCodeFormat.rst): fields are read least significant bit
- * first, abbreviation IDs 0-3 are END_BLOCK, ENTER_SUBBLOCK, DEFINE_ABBREV
- * and UNABBREV_RECORD, and the identification block (ID 13) holds a STRING
- * record (code 1) and an EPOCH record (code 2).
+ * bitcode.c: see bitcode.h.  A bitcode file is a bitstream (bitstream.h)
+ * whose top-level blocks are, since LLVM 3.8, the identification block
+ * (ID 13: a STRING record, code 1, and an EPOCH record, code 2), the
+ * module, the string table and the symbol table; the BLOCKINFO block (ID
+ * 0) gives abbreviations for the blocks of an ID, after a SETBID record
+ * (code 1).
  */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "bitcode.h"
+#include "bitstream.h"
+#include "util.h"
 
 enum {
-	END_BLOCK = 0,
-	ENTER_SUBBLOCK = 1,
-	DEFINE_ABBREV = 2,
-	UNABBREV_RECORD = 3,
+	TOP_WIDTH = 2,
+	BLOCKINFO_BLOCK_ID = 0,
+	BLOCKINFO_CODE_SETBID = 1,
 	IDENTIFICATION_BLOCK_ID = 13,
 	IDENTIFICATION_CODE_STRING = 1,
 	IDENTIFICATION_CODE_EPOCH = 2,
-	MAX_ABBREVS = 16,
-	MAX_OPS = 16,
+	MAX_DEPTH = 32,
 };
-
-enum op_kind { OP_LITERAL, OP_FIXED, OP_VBR, OP_ARRAY, OP_CHAR6, OP_BLOB };
-
-struct abbrev_op {
-	enum op_kind kind;
-	uint64_t value;  /* the literal, or the width of a fixed or vbr field */
-};
-
-struct abbrev {
-	struct abbrev_op op[MAX_OPS];
-	unsigned nops;
-};
-
-struct reader {
-	const unsigned char *data;
-	size_t nbits, pos;
-	enum bc_status st;
-};
-
-static uint64_t
-read_bits(struct reader *r, unsigned width)
-{
-	uint64_t v = 0;
-	unsigned i;
-
-	if (width > 64 || r->pos + width > r->nbits) {
-		if (r->st == BC_OK)
-			r->st = BC_TRUNCATED;
-		r->pos = r->nbits;
-		return 0;
-	}
-	for (i = 0; i < width; i++, r->pos++)
-		if (r->data[r->pos / 8] >> (r->pos % 8) & 1)
-			v |= (uint64_t)1 << i;
-	return v;
-}
-
-static uint64_t
-read_vbr(struct reader *r, unsigned width)
-{
-	uint64_t hi = (uint64_t)1 << (width - 1), v = 0, chunk;
-	unsigned shift = 0;
-
-	do {
-		chunk = read_bits(r, width);
-		if (shift < 64)
-			v |= (chunk & (hi - 1)) << shift;
-		shift += width - 1;
-		if (shift > 70 && r->st == BC_OK)
-			r->st = BC_MALFORMED;
-	} while (chunk & hi && r->st == BC_OK);
-	return v;
-}
-
-static void
-align32(struct reader *r)
-{
-	size_t pos = (r->pos + 31) & ~(size_t)31;
-
-	if (pos > r->nbits) {
-		if (r->st == BC_OK)
-			r->st = BC_TRUNCATED;
-		pos = r->nbits;
-	}
-	r->pos = pos;
-}
 
 static uint32_t
 le32(const unsigned char *p)
@@ -115,6 +51,13 @@ unwrap(const unsigned char **data, size_t *len)
 }
 
 int
+bc_magic(const unsigned char *data, size_t len)
+{
+	return len >= 4 && (memcmp(data, "BC\xC0\xDE", 4) == 0 ||
+	                    le32(data) == 0x0B17C0DE);
+}
+
+int
 bc_is_bitcode(const unsigned char *data, size_t len)
 {
 	if (unwrap(&data, &len) < 0)
@@ -122,197 +65,119 @@ bc_is_bitcode(const unsigned char *data, size_t len)
 	return len >= 4 && memcmp(data, "BC\xC0\xDE", 4) == 0;
 }
 
-static char
-char6(uint64_t v)
+static enum bc_status
+status(enum bs_status st)
 {
-	static const char tab[] =
-	    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._";
-
-	return tab[v & 63];
+	return st == BS_OK ? BC_OK : st == BS_TRUNCATED ? BC_TRUNCATED
+	                                                : BC_MALFORMED;
 }
 
-static void
-read_define_abbrev(struct reader *r, struct abbrev *a)
+/* The start of a bitstream after its magic number, or NULL. */
+static const unsigned char *
+bitstream(const unsigned char *data, size_t *len)
 {
-	uint64_t n = read_vbr(r, 5), i;
+	if (unwrap(&data, len) < 0 || *len < 4 ||
+	    memcmp(data, "BC\xC0\xDE", 4) != 0)
+		return NULL;
+	return data;
+}
 
-	a->nops = 0;
-	for (i = 0; i < n && r->st == BC_OK; i++) {
-		struct abbrev_op op;
+/* A block's header, after its ENTER_SUBBLOCK: its ID, abbreviation width
+ * and the bit where it ends; 0 when it cannot be. */
+static int
+block_header(struct bs *b, uint64_t *id, unsigned *width, size_t *end,
+             size_t parent_end)
+{
+	uint64_t words;
 
-		if (read_bits(r, 1)) {
-			op.kind = OP_LITERAL;
-			op.value = read_vbr(r, 8);
-		} else {
-			switch (read_bits(r, 3)) {
-			case 1: op.kind = OP_FIXED; op.value = read_vbr(r, 5); break;
-			case 2: op.kind = OP_VBR; op.value = read_vbr(r, 5); break;
-			case 3: op.kind = OP_ARRAY; op.value = 0; break;
-			case 4: op.kind = OP_CHAR6; op.value = 6; break;
-			case 5: op.kind = OP_BLOB; op.value = 0; break;
-			default: r->st = BC_MALFORMED; return;
-			}
-			if ((op.kind == OP_FIXED && op.value > 64) ||
-			    (op.kind == OP_VBR && (op.value < 2 || op.value > 32))) {
-				r->st = BC_MALFORMED;
-				return;
-			}
-		}
-		if (a->nops == MAX_OPS) {
-			r->st = BC_MALFORMED;
-			return;
-		}
-		a->op[a->nops++] = op;
+	*id = bs_vbr(b, 8);
+	*width = (unsigned)bs_vbr(b, 4);
+	bs_align32(b);
+	words = bs_read(b, 32);
+	if (b->st != BS_OK)
+		return 0;
+	if (*width < 1 || *width > 32) {
+		b->st = BS_MALFORMED;
+		return 0;
 	}
+	if (words > (parent_end - b->pos) / 32) {
+		b->st = BS_TRUNCATED;
+		return 0;
+	}
+	*end = b->pos + (size_t)words * 32;
+	return 1;
 }
 
-/* A record being decoded: its code and the values that follow it. */
-struct record {
+/* --- the identification --- */
+
+struct ident {
+	struct bc_ident *id;
 	int have_code;
 	uint64_t code;
-	uint64_t epoch;
-	struct bc_ident *id;
 	size_t nchars;
 };
 
-/* Take one scalar of a record, noting where it came from. */
 static void
-record_value(struct record *rec, uint64_t v, size_t bit, unsigned width,
-             char kind)
+ident_value(void *arg, uint64_t v, size_t bit, unsigned width, char kind)
 {
-	struct bc_ident *id = rec->id;
+	struct ident *r = arg;
+	struct bc_ident *id = r->id;
 
-	if (!rec->have_code) {
-		rec->have_code = 1;
-		rec->code = v;
+	if (!r->have_code) {
+		r->have_code = 1;
+		r->code = v;
 		return;
 	}
-	if (rec->code == IDENTIFICATION_CODE_EPOCH) {
-		rec->epoch = v;
+	if (r->code == IDENTIFICATION_CODE_EPOCH) {
+		id->epoch = (unsigned)v;
 		return;
 	}
-	if (rec->code != IDENTIFICATION_CODE_STRING)
+	if (r->code != IDENTIFICATION_CODE_STRING ||
+	    r->nchars + 1 >= sizeof(id->producer))
 		return;
-	if (rec->nchars + 1 < sizeof(id->producer)) {
-		id->producer[rec->nchars] = kind == 'c' ? char6(v) : (char)v;
-		id->char_bit[rec->nchars] = bit;
-		id->char_width = width;
-		id->char_kind = kind;
-		rec->nchars++;
-		id->producer[rec->nchars] = '\0';
-	}
+	id->producer[r->nchars] = kind == 'c'
+	    ? "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._"[v & 63]
+	    : (char)v;
+	id->char_bit[r->nchars] = bit;
+	id->char_width = width;
+	id->char_kind = kind == 'b' ? 'f' : kind;
+	id->producer[++r->nchars] = '\0';
 }
 
+/* The identification block's records, up to its END_BLOCK. */
 static void
-read_scalar(struct reader *r, const struct abbrev_op *op, struct record *rec)
+read_identification(struct bs *b, unsigned width, struct bc_ident *id)
 {
-	size_t bit = r->pos;
-	uint64_t v;
+	struct bs_abbrev abbrevs[16];
+	unsigned nabbrevs = 0, i;
 
-	switch (op->kind) {
-	case OP_LITERAL:
-		record_value(rec, op->value, bit, 0, 'l');
-		return;
-	case OP_FIXED:
-		v = read_bits(r, (unsigned)op->value);
-		record_value(rec, v, bit, (unsigned)op->value, 'f');
-		return;
-	case OP_VBR:
-		v = read_vbr(r, (unsigned)op->value);
-		record_value(rec, v, bit, (unsigned)op->value, 'v');
-		return;
-	case OP_CHAR6:
-		v = read_bits(r, 6);
-		record_value(rec, v, bit, 6, 'c');
-		return;
-	default:
-		r->st = BC_MALFORMED;
-	}
-}
+	while (b->st == BS_OK) {
+		uint64_t code = bs_read(b, width);
+		struct ident r = {id, 0, 0, 0};
 
-static void
-read_abbreviated(struct reader *r, const struct abbrev *a, struct record *rec)
-{
-	unsigned i;
-
-	for (i = 0; i < a->nops && r->st == BC_OK; i++) {
-		const struct abbrev_op *op = &a->op[i];
-		uint64_t n, j;
-
-		if (op->kind == OP_ARRAY) {
-			if (i + 2 != a->nops) {
-				r->st = BC_MALFORMED;
-				return;
-			}
-			n = read_vbr(r, 6);
-			for (j = 0; j < n && r->st == BC_OK; j++)
-				read_scalar(r, &a->op[i + 1], rec);
-			return;
-		}
-		if (op->kind == OP_BLOB) {
-			n = read_vbr(r, 6);
-			align32(r);
-			for (j = 0; j < n && r->st == BC_OK; j++)
-				record_value(rec, read_bits(r, 8), r->pos - 8, 8, 'f');
-			align32(r);
-			continue;
-		}
-		read_scalar(r, op, rec);
-	}
-}
-
-static void
-read_unabbreviated(struct reader *r, struct record *rec)
-{
-	uint64_t n, i;
-
-	record_value(rec, read_vbr(r, 6), r->pos, 6, 'v');
-	n = read_vbr(r, 6);
-	for (i = 0; i < n && r->st == BC_OK; i++) {
-		size_t bit = r->pos;
-
-		record_value(rec, read_vbr(r, 6), bit, 6, 'v');
-	}
-}
-
-static void
-read_identification(struct reader *r, unsigned width, struct bc_ident *id)
-{
-	struct abbrev abbrevs[MAX_ABBREVS];
-	unsigned nabbrevs = 0;
-
-	while (r->st == BC_OK) {
-		uint64_t code = read_bits(r, width);
-		struct record rec = {0, 0, 0, id, 0};
-
-		if (r->st != BC_OK)
-			return;
-		switch (code) {
-		case END_BLOCK:
-			align32(r);
-			id->found = 1;
-			return;
-		case ENTER_SUBBLOCK:
-		case DEFINE_ABBREV:
-			if (code == ENTER_SUBBLOCK || nabbrevs == MAX_ABBREVS) {
-				r->st = BC_MALFORMED;
-				return;
-			}
-			read_define_abbrev(r, &abbrevs[nabbrevs++]);
-			continue;
-		case UNABBREV_RECORD:
-			read_unabbreviated(r, &rec);
+		if (b->st != BS_OK)
 			break;
-		default:
-			if (code - 4 >= nabbrevs) {
-				r->st = BC_MALFORMED;
-				return;
-			}
-			read_abbreviated(r, &abbrevs[code - 4], &rec);
+		if (code == BS_END_BLOCK) {
+			bs_align32(b);
+			id->found = b->st == BS_OK;
+			break;
 		}
-		if (rec.code == IDENTIFICATION_CODE_EPOCH)
-			id->epoch = (unsigned)rec.epoch;
+		if (code == BS_ENTER_SUBBLOCK ||
+		    (code == BS_DEFINE_ABBREV && nabbrevs == LEN(abbrevs))) {
+			b->st = BS_MALFORMED;
+		} else if (code == BS_DEFINE_ABBREV) {
+			bs_define_abbrev(b, &abbrevs[nabbrevs++]);
+		} else if (code == BS_UNABBREV_RECORD) {
+			bs_record(b, NULL, ident_value, &r);
+		} else if (code - BS_FIRST_ABBREV >= nabbrevs) {
+			b->st = BS_MALFORMED;
+		} else {
+			r.nchars = 0;
+			bs_record(b, &abbrevs[code - BS_FIRST_ABBREV], ident_value, &r);
+		}
 	}
+	for (i = 0; i < nabbrevs; i++)
+		bs_abbrev_release(&abbrevs[i]);
 }
 
 /*
@@ -320,58 +185,224 @@ read_identification(struct reader *r, unsigned width, struct bc_ident *id)
  * table, symbol table) state their length in words; a file shorter than
  * that was cut off.
  */
-static enum bc_status
-check_lengths(struct reader *r)
+static enum bs_status
+check_lengths(struct bs *b)
 {
 	/* Bitcode is whole 32-bit words; less than one left is padding. */
-	while (r->pos + 32 <= r->nbits) {
-		uint64_t words;
+	while (bs_left(b) >= 32) {
+		uint64_t id;
+		unsigned width;
+		size_t end;
 
-		if (read_bits(r, 2) != ENTER_SUBBLOCK)
-			return BC_OK;  /* something for LLVM to judge */
-		read_vbr(r, 8);
-		read_vbr(r, 4);
-		align32(r);
-		words = read_bits(r, 32);
-		if (r->st != BC_OK)
-			return r->st;  /* the header itself was cut */
-		if (words > (r->nbits - r->pos) / 32)
-			return BC_TRUNCATED;
-		r->pos += (size_t)words * 32;
+		if (bs_read(b, TOP_WIDTH) != BS_ENTER_SUBBLOCK)
+			return BS_OK;  /* something for LLVM to judge */
+		if (!block_header(b, &id, &width, &end, b->nbits))
+			return b->st;
+		b->pos = end;
 	}
-	return BC_OK;
+	return BS_OK;
 }
 
 enum bc_status
 bc_identify(const unsigned char *data, size_t len, struct bc_ident *id)
 {
-	struct reader r;
+	uint64_t block;
 	unsigned width;
+	size_t end;
+	struct bs b;
 
 	memset(id, 0, sizeof(*id));
-	if (unwrap(&data, &len) < 0)
+	if (!(data = bitstream(data, &len)))
 		return BC_NOT_BITCODE;
-	if (len < 4 || memcmp(data, "BC\xC0\xDE", 4) != 0)
+	bs_init(&b, data, len);
+	b.pos = 32;
+	if (bs_read(&b, TOP_WIDTH) != BS_ENTER_SUBBLOCK)
+		return b.st != BS_OK ? status(b.st) : BC_MALFORMED;
+	if (!block_header(&b, &block, &width, &end, b.nbits))
+		return status(b.st);
+	if (block != IDENTIFICATION_BLOCK_ID)
+		return BC_OK;  /* bitcode from before LLVM 3.8 has none */
+	read_identification(&b, width, id);
+	if (b.st != BS_OK)
+		return status(b.st);
+	return status(check_lengths(&b));
+}
+
+/* --- the whole structure --- */
+
+/* Abbreviations: a block's own, and those BLOCKINFO gives a block ID. */
+struct abbrevs {
+	struct bs_abbrev *v;
+	size_t n, cap;
+};
+
+struct blockinfo {
+	uint64_t id;
+	struct abbrevs a;
+};
+
+struct walk {
+	struct bs b;
+	struct blockinfo *info;
+	size_t ninfo;
+};
+
+static void
+abbrevs_add(struct abbrevs *a, struct bs *b)
+{
+	if (a->n == a->cap) {
+		a->cap = a->cap ? 2 * a->cap : 8;
+		a->v = xrealloc(a->v, a->cap * sizeof(*a->v));
+	}
+	bs_define_abbrev(b, &a->v[a->n]);
+	a->n++;
+}
+
+static void
+abbrevs_release(struct abbrevs *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->n; i++)
+		bs_abbrev_release(&a->v[i]);
+	free(a->v);
+}
+
+static struct abbrevs *
+info_for(struct walk *w, uint64_t id, int make)
+{
+	size_t i;
+
+	for (i = 0; i < w->ninfo; i++)
+		if (w->info[i].id == id)
+			return &w->info[i].a;
+	if (!make)
+		return NULL;
+	w->info = xrealloc(w->info, (w->ninfo + 1) * sizeof(*w->info));
+	memset(&w->info[w->ninfo], 0, sizeof(*w->info));
+	w->info[w->ninfo].id = id;
+	return &w->info[w->ninfo++].a;
+}
+
+/* SETBID's block ID: the record's first operand. */
+struct setbid {
+	unsigned seen;
+	uint64_t code, id;
+};
+
+static void
+setbid_value(void *arg, uint64_t v, size_t bit, unsigned width, char kind)
+{
+	struct setbid *s = arg;
+
+	(void)bit;
+	(void)width;
+	(void)kind;
+	if (s->seen == 0)
+		s->code = v;
+	else if (s->seen == 1)
+		s->id = v;
+	s->seen++;
+}
+
+/* The block with ID id whose records start at the reader's position and
+ * end at bit end. */
+static void
+walk_block(struct walk *w, uint64_t id, unsigned width, size_t end, int depth)
+{
+	struct bs *b = &w->b;
+	struct abbrevs own = {NULL, 0, 0}, *given = info_for(w, id, 0), *define;
+	uint64_t cur = (uint64_t)-1;  /* BLOCKINFO: the block ID it is about */
+	size_t ngiven = given ? given->n : 0;
+
+	while (b->st == BS_OK) {
+		uint64_t code = bs_read(b, width), sub;
+		unsigned subwidth;
+		size_t subend, k;
+
+		if (b->pos > end) {
+			b->st = BS_TRUNCATED;
+			break;
+		}
+		if (code == BS_END_BLOCK) {
+			bs_align32(b);
+			if (b->st == BS_OK && b->pos != end)
+				b->st = BS_MALFORMED;
+			break;
+		} else if (code == BS_ENTER_SUBBLOCK) {
+			if (depth >= MAX_DEPTH ||
+			    !block_header(b, &sub, &subwidth, &subend, end)) {
+				if (b->st == BS_OK)
+					b->st = BS_MALFORMED;
+				break;
+			}
+			walk_block(w, sub, subwidth, subend, depth + 1);
+		} else if (code == BS_DEFINE_ABBREV) {
+			if (id != BLOCKINFO_BLOCK_ID)
+				define = &own;
+			else if (cur == (uint64_t)-1)
+				define = NULL;
+			else
+				define = info_for(w, cur, 1);
+			if (!define) {
+				b->st = BS_MALFORMED;
+				break;
+			}
+			abbrevs_add(define, b);
+		} else if (code == BS_UNABBREV_RECORD) {
+			struct setbid s = {0, 0, 0};
+
+			bs_record(b, NULL, id == BLOCKINFO_BLOCK_ID ? setbid_value : NULL,
+			          &s);
+			if (id == BLOCKINFO_BLOCK_ID && s.code == BLOCKINFO_CODE_SETBID &&
+			    s.seen >= 2)
+				cur = s.id;
+		} else {
+			/* What BLOCKINFO gave when the block started, then
+			 * the block's own. */
+			k = (size_t)(code - BS_FIRST_ABBREV);
+			if (k < ngiven)
+				bs_record(b, &given->v[k], NULL, NULL);
+			else if (k - ngiven < own.n)
+				bs_record(b, &own.v[k - ngiven], NULL, NULL);
+			else
+				b->st = BS_MALFORMED;
+		}
+		/* info_for() may have moved what given points into. */
+		given = info_for(w, id, 0);
+	}
+	abbrevs_release(&own);
+}
+
+enum bc_status
+bc_check(const unsigned char *data, size_t len, size_t *where)
+{
+	const unsigned char *start = data;
+	struct walk w;
+	size_t i;
+
+	*where = 0;
+	if (!(data = bitstream(data, &len)))
 		return BC_NOT_BITCODE;
-	r.data = data;
-	r.nbits = len * 8;
-	r.pos = 32;
-	r.st = BC_OK;
-	if (read_bits(&r, 2) != ENTER_SUBBLOCK)
-		return r.st != BC_OK ? r.st : BC_MALFORMED;
-	if (read_vbr(&r, 8) != IDENTIFICATION_BLOCK_ID)
-		return r.st;  /* bitcode from before LLVM 3.8 has none */
-	width = (unsigned)read_vbr(&r, 4);
-	align32(&r);
-	read_bits(&r, 32);  /* the block's length in words */
-	if (r.st != BC_OK)
-		return r.st;
-	if (width < 2 || width > 32)
-		return BC_MALFORMED;
-	read_identification(&r, width, id);
-	if (r.st != BC_OK)
-		return r.st;
-	return check_lengths(&r);
+	memset(&w, 0, sizeof(w));
+	bs_init(&w.b, data, len);
+	w.b.pos = 32;
+	while (w.b.st == BS_OK && bs_left(&w.b) >= 32) {
+		uint64_t id;
+		unsigned width;
+		size_t end;
+
+		if (bs_read(&w.b, TOP_WIDTH) != BS_ENTER_SUBBLOCK)
+			break;  /* padding, or something for LLVM to judge */
+		if (!block_header(&w.b, &id, &width, &end, w.b.nbits))
+			break;
+		walk_block(&w, id, width, end, 1);
+	}
+	for (i = 0; i < w.ninfo; i++)
+		abbrevs_release(&w.info[i].a);
+	free(w.info);
+	*where = (size_t)(data - start) + w.b.pos / 8;
+	return status(w.b.st);
 }
 
 const char *

@@ -19,6 +19,13 @@ static struct {
 } capture = {NULL, -1, -1, NULL};
 
 static const int crash_signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT};
+static void (*crash_hook)(const char *text, size_t n);
+
+void
+capture_crash_hook(void (*fn)(const char *text, size_t n))
+{
+	crash_hook = fn;
+}
 
 /*
  * A crash inside LLVM while fd 2 is captured: put standard error back and
@@ -28,14 +35,31 @@ static const int crash_signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT};
 static void
 on_crash(int sig)
 {
+	static char text[8192];
 	char chunk[4096];
+	size_t len = 0;
 	ssize_t n;
 
 	dup2(capture.saved_fd, 2);
-	if (lseek(capture.fd, 0, SEEK_SET) == 0)
-		while ((n = read(capture.fd, chunk, sizeof(chunk))) > 0)
-			if (write(2, chunk, (size_t)n) < 0)
+	if (lseek(capture.fd, 0, SEEK_SET) == 0) {
+		while ((n = read(capture.fd, chunk, sizeof(chunk))) > 0) {
+			if (crash_hook) {
+				/* The end is what matters: keep the last bytes
+				 * (a chunk is smaller than text). */
+				if (len + (size_t)n > sizeof(text)) {
+					memmove(text, text + (len + (size_t)n - sizeof(text)),
+					        sizeof(text) - (size_t)n);
+					len = sizeof(text) - (size_t)n;
+				}
+				memcpy(text + len, chunk, (size_t)n);
+				len += (size_t)n;
+			} else if (write(2, chunk, (size_t)n) < 0) {
 				break;
+			}
+		}
+	}
+	if (crash_hook)
+		crash_hook(text, len);
 	signal(sig, SIG_DFL);
 	raise(sig);
 }

@@ -12,9 +12,14 @@
 #ifndef CAPTURE_H
 #define CAPTURE_H
 
+#include <stddef.h>
+
 void capture_begin(const char *subject);
 /* Print what was captured about the old subject and switch to a new one. */
 void capture_subject(const char *subject);
 void capture_end(void);
+/* On a crash, give what was captured to fn (from the signal handler, so
+ * fn must be async-signal-safe) instead of standard error. */
+void capture_crash_hook(void (*fn)(const char *text, size_t n));
 
 #endif

@@ -74,9 +74,17 @@ check_file(struct compat *c, const char *path)
 {
 	struct buf data = BUF_INIT;
 	struct llvm_version v;
+	unsigned char head[4];
 	struct bc_ident id;
 	enum bc_status st;
 
+	/* The magic number first: no need to read all of something else. */
+	if (check_input(path) == 0 && read_prefix(path, head, sizeof(head)) >= 0 &&
+	    !bc_magic(head, sizeof(head))) {
+		error("cannot read '%s': %s", path, bc_status_str(BC_NOT_BITCODE));
+		c->ok = 0;
+		return;
+	}
 	if (read_file(path, &data) < 0) {
 		c->ok = 0;
 		return;
@@ -99,7 +107,6 @@ check_file(struct compat *c, const char *path)
 int
 cmd_compat(int argc, char **argv, const char *llvm)
 {
-	char *usage = opt_usage(compat_head, compat_opts, NULL);
 	const char *rustc = NULL, *cc = NULL, *why, **files = NULL;
 	struct compat c = {{0, 0, 0}, 0, 1};
 	struct llvm_version v;
@@ -111,20 +118,17 @@ cmd_compat(int argc, char **argv, const char *llvm)
 	opt_init(&p, argc, argv);
 	while ((id = opt_next(&p, compat_opts)) != OPT_DONE) {
 		switch (id) {
-		case OPT_ERROR: usage_error(usage, "compat: %s", p.err);
+		case OPT_ERROR: usage_error("compat", "%s", p.err);
 		case OPT_OPERAND: strlist_push(&files, &nfiles, p.value); break;
 		case COMPAT_HELP:
-			fputs(usage, stdout);
-			free(usage);
 			free(files);
-			return 0;
+			return opt_help(compat_head, compat_opts);
 		case COMPAT_RUSTC: rustc = p.value; break;
 		case COMPAT_CC: cc = p.value; break;
 		case COMPAT_SAME_MAJOR: c.same_major = 1; break;
 		case COMPAT_LLVM: llvm = p.value; break;
 		}
 	}
-	free(usage);
 	if (!rustc)
 		rustc = toolchain_rustc();
 	if (!cc)

@@ -107,7 +107,6 @@ apply(struct gen_args *g, struct opt_parser *p, int id, int used)
 int
 cmd_gen(int argc, char **argv, const char *llvm)
 {
-	char *usage = opt_usage(gen_head, gen_opts, NULL);
 	struct gen_args g = {0};
 	struct buf out = BUF_INIT;
 	const char *output = NULL, *cc = toolchain_cc(), *err;
@@ -118,7 +117,7 @@ cmd_gen(int argc, char **argv, const char *llvm)
 	opt_init(&p, argc, argv);
 	for (before = p.i; (id = opt_next(&p, gen_opts)) != OPT_DONE; before = p.i) {
 		if (id == OPT_ERROR)
-			usage_error(usage, "gen: %s", p.err);
+			usage_error("gen", "%s", p.err);
 		if (id == OPT_OPERAND)
 			strlist_push(&g.headers, &g.nheaders, p.value);
 		else if (id == GEN_HELP)
@@ -130,21 +129,20 @@ cmd_gen(int argc, char **argv, const char *llvm)
 		else if (id == GEN_CC)
 			cc = p.value;
 		else if ((err = apply(&g, &p, id, p.i - before)) != NULL)
-			usage_error(usage, "gen: %s", err);
+			usage_error("gen", "%s", err);
 	}
 	if (g.nheaders == 0)
-		usage_error(usage, "gen: no header given");
+		usage_error("gen", "no header given");
 	if (!output)
-		usage_error(usage, "gen: no output file given (-o FILE)");
-	if (check_writable(output) == 0 && gen_run(&g, cc, rust, &out) == 0 &&
+		usage_error("gen", "no output file given (-o FILE)");
+	if (check_outputs(&output, 1, g.headers, g.nheaders) == 0 &&
+	    check_writable(output) == 0 && gen_run(&g, cc, rust, &out) == 0 &&
 	    write_file_atomic(output, out.data, out.len) == 0)
 		ret = 0;
 	goto out;
 help:
-	fputs(usage, stdout);
-	ret = 0;
+	ret = opt_help(gen_head, gen_opts);
 out:
-	free(usage);
 	buf_release(&out);
 	gen_args_release(&g);
 	return ret;

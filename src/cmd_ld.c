@@ -21,6 +21,7 @@
 #include "link_args.h"
 #include "linkline.h"
 #include "msg.h"
+#include "temp.h"
 #include "util.h"
 
 static const char ld_usage[] =
@@ -228,11 +229,13 @@ cmd_ld(int argc, char **argv, const char *llvm)
 		goto out;
 	}
 	if (st == 2)
-		usage_error(ld_usage, "ld: %s", r.err);
+		usage_error("ld", "%s", r.err);
 	if (st != 0)
 		goto out;
 	r.a.o.output = r.output;
-	if (check_writable(r.output) < 0 ||
+	if (link_args_check_outputs(&r.a, (const char *const *)r.pass.v,
+	                            r.pass.n) < 0 ||
+	    check_writable(r.output) < 0 ||
 	    (r.a.o.report && check_writable(r.a.o.report) < 0))
 		goto out;
 	if (r.has_bitcode &&
@@ -253,11 +256,11 @@ cmd_ld(int argc, char **argv, const char *llvm)
 		if (write_files_atomic(files, r.a.o.report ? 2 : 1) == 0)
 			ret = 0;
 	} else {
-		unlink(out_tmp.data);
+		temp_remove(out_tmp.data);
 	}
 out:
 	if (module_tmp.data)
-		unlink(module_tmp.data);
+		temp_remove(module_tmp.data);
 	buf_release(&module_tmp);
 	buf_release(&out_tmp);
 	buf_release(&module);

@@ -21,7 +21,6 @@ static const char link_head[] =
 int
 cmd_link(int argc, char **argv, const char *llvm)
 {
-	char *usage = opt_usage(link_head, link_opts, NULL);
 	struct link_args a;
 	struct buf out = BUF_INIT, text = BUF_INIT;
 	const char *err = link_args_parse(argc, argv, &a);
@@ -29,16 +28,16 @@ cmd_link(int argc, char **argv, const char *llvm)
 	int ret = 1;
 
 	if (a.help) {
-		fputs(usage, stdout);
-		ret = 0;
+		ret = opt_help(link_head, link_opts);
 		goto out;
 	}
 	if (err)
-		usage_error(usage, "link: %s", err);
+		usage_error("link", "%s", err);
 	if (!a.llvm)
 		a.llvm = llvm;
 	/* Fail before the work, not after it. */
-	if (check_writable(a.o.output) < 0 ||
+	if (link_args_check_outputs(&a, NULL, 0) < 0 ||
+	    check_writable(a.o.output) < 0 ||
 	    (a.o.report && check_writable(a.o.report) < 0) ||
 	    link_run(&a, &out, &text) < 0)
 		goto out;
@@ -47,7 +46,6 @@ cmd_link(int argc, char **argv, const char *llvm)
 	if (write_files_atomic(files, a.o.report ? 2 : 1) == 0)
 		ret = 0;
 out:
-	free(usage);
 	buf_release(&out);
 	buf_release(&text);
 	link_args_release(&a);

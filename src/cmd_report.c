@@ -9,6 +9,7 @@
 
 #include "buf.h"
 #include "cmd.h"
+#include "guard.h"
 #include "llvm.h"
 #include "map.h"
 #include "msg.h"
@@ -67,33 +68,50 @@ struct report_args {
 	int json, diff, help;
 };
 
-/* Print what is in out, and check that it got written. */
+/* Print n bytes of text, and check that they got written. */
 static int
-print(const struct buf *out)
+print(const char *text, size_t n)
 {
-	fwrite(out->data, 1, out->len, stdout);
+	fwrite(text, 1, n, stdout);
 	fflush(stdout);
 	if (ferror(stdout))
 		return error("cannot write to standard output");
 	return 0;
 }
 
+/*
+ * In a guarded child (guard.h), so that a crash inside LLVM is one line
+ * naming the file: the report, or the --diff, as text after a status
+ * byte ('1' when the report shows a failure, which is printed too).
+ */
 static int
-diff(const char *a, const char *b, int json)
+inspect(void *arg, struct buf *out)
 {
+	struct report_args *r = arg;
 	struct diff_edge *ea = NULL, *eb = NULL;
-	struct buf out = BUF_INIT;
 	size_t na = 0, nb = 0;
-	int ret = 1;
+	struct report rep;
+	int failed;
 
-	if (llvm_call_edges(a, &ea, &na) == 0 && llvm_call_edges(b, &eb, &nb) == 0) {
-		diff_print(a, ea, na, b, eb, nb, json, &out);
-		ret = print(&out) < 0;
+	memset(&rep, 0, sizeof(rep));
+	if (llvm_load(r->llvm, NULL) < 0)
+		return 1;
+	if (r->diff) {
+		failed = llvm_call_edges(r->files[0], &ea, &na) < 0 ||
+		         llvm_call_edges(r->files[1], &eb, &nb) < 0;
+		buf_addch(out, failed ? '1' : '0');
+		if (!failed)
+			diff_print(r->files[0], ea, na, r->files[1], eb, nb, r->json, out);
+		diff_edges_release(ea, na);
+		diff_edges_release(eb, nb);
+		return 0;
 	}
-	diff_edges_release(ea, na);
-	diff_edges_release(eb, nb);
-	buf_release(&out);
-	return ret;
+	failed = llvm_report(&r->ro, &rep) < 0;
+	buf_addch(out, failed ? '1' : '0');
+	if (rep.file)
+		report_print(&rep, r->json, out);
+	report_release(&rep);
+	return 0;
 }
 
 /* Parse the arguments into r; NULL, or what is wrong. */
@@ -154,32 +172,22 @@ parse(int argc, char **argv, struct report_args *r, struct opt_parser *p)
 int
 cmd_report(int argc, char **argv, const char *llvm)
 {
-	char *usage = opt_usage(report_head, report_opts, NULL);
 	struct strmap list = STRMAP_INIT, exports = STRMAP_INIT;
 	struct report_args r;
 	struct opt_parser p;
-	struct report rep;
 	struct buf out = BUF_INIT;
 	const char *err;
 	int ret = 1;
 
 	memset(&r, 0, sizeof(r));
-	memset(&rep, 0, sizeof(rep));
 	r.llvm = llvm;
 	err = parse(argc, argv, &r, &p);
 	if (r.help) {
-		fputs(usage, stdout);
-		ret = 0;
+		ret = opt_help(report_head, report_opts);
 		goto out;
 	}
 	if (err)
-		usage_error(usage, "report: %s", err);
-	if (llvm_load(r.llvm, NULL) < 0)
-		goto out;
-	if (r.diff) {
-		ret = diff(r.files[0], r.files[1], r.json);
-		goto out;
-	}
+		usage_error("report", "%s", err);
 	if (r.list) {
 		if (symlist_read(r.list, &list) < 0)
 			goto out;
@@ -189,19 +197,17 @@ cmd_report(int argc, char **argv, const char *llvm)
 		if (symlist_read(r.exports, &exports) < 0)
 			goto out;
 		r.ro.exports = &exports;
+		r.ro.exports_name = r.exports;
 	}
 	r.ro.file = r.files[0];
 	/* The report is printed even when it shows a failure. */
-	ret = llvm_report(&r.ro, &rep) < 0;
-	if (rep.file) {
-		report_print(&rep, r.json, &out);
-		if (print(&out) < 0)
+	if (guard_run(inspect, &r, &out) == 0 && out.len > 0) {
+		ret = out.data[0] == '1';
+		if (print(out.data + 1, out.len - 1) < 0)
 			ret = 1;
 	}
 out:
-	free(usage);
 	buf_release(&out);
-	report_release(&rep);
 	strmap_release(&list);
 	strmap_release(&exports);
 	free(r.ro.helpers);

@@ -5,6 +5,7 @@
 #include "buf.h"
 #include "clang.h"
 #include "gen_args.h"
+#include "guard.h"
 
 void
 gen_add_cflags(struct gen_args *g, const char *s)
@@ -12,11 +13,23 @@ gen_add_cflags(struct gen_args *g, const char *s)
 	args_split(&g->flags, s);
 }
 
-int
-gen_run(const struct gen_args *g, const char *cc, int rust, struct buf *out)
+struct gen_run {
+	const struct gen_args *g;
+	const char *cc;
+	int rust;
+};
+
+/* In a guarded child, so that a crash inside libclang (a header too deep
+ * for its parser's stack) is one line naming the header. */
+static int
+gen_child(void *arg, struct buf *out)
 {
+	const struct gen_run *r = arg;
+	const struct gen_args *g = r->g;
 	struct gen_set set = {0};
 	struct gen_options o;
+	const char *cc = r->cc;
+	int rust = r->rust;
 
 	o.headers = g->headers;
 	o.nheaders = g->nheaders;
@@ -24,9 +37,10 @@ gen_run(const struct gen_args *g, const char *cc, int rust, struct buf *out)
 	o.nflags = g->flags.n;
 	o.cc = cc;
 	o.system = g->system;
+	guard_note("libclang", "parsing", g->nheaders ? g->headers[0] : "");
 	if (clang_load(g->libclang, cc) < 0 || clang_gen(&o, &set) < 0) {
 		gen_release(&set);
-		return -1;
+		return 1;
 	}
 	if (rust)
 		gen_write_rust(&set, g->headers, g->nheaders, out);
@@ -35,6 +49,14 @@ gen_run(const struct gen_args *g, const char *cc, int rust, struct buf *out)
 		            (const char *const *)g->flags.v, g->flags.n, out);
 	gen_release(&set);
 	return 0;
+}
+
+int
+gen_run(const struct gen_args *g, const char *cc, int rust, struct buf *out)
+{
+	struct gen_run r = {g, cc, rust};
+
+	return guard_run(gen_child, &r, out) == 0 ? 0 : -1;
 }
 
 void

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "file.h"
 #include "link_args.h"
 #include "rename.h"
 #include "util.h"
@@ -252,6 +253,30 @@ link_args_match(struct link_args *a, struct opt_parser *p, int i)
 		return -1;
 	}
 	return used;
+}
+
+int
+link_args_check_outputs(const struct link_args *a, const char *const *more,
+                        size_t nmore)
+{
+	const char *outputs[2] = {a->o.output, a->o.report}, **in = NULL;
+	size_t n = 0, i;
+	int ret;
+
+	for (i = 0; i < a->o.ncrates; i++)
+		strlist_push(&in, &n, a->o.crates[i]);
+	for (i = 0; i < a->o.nhelpers; i++)
+		strlist_push(&in, &n, a->o.helpers[i]);
+	for (i = 0; i < a->nredefine_syms; i++)
+		strlist_push(&in, &n, a->redefine_syms[i]);
+	for (i = 0; i < a->gen.nheaders; i++)
+		strlist_push(&in, &n, a->gen.headers[i]);
+	for (i = 0; i < nmore; i++)
+		strlist_push(&in, &n, more[i]);
+	strlist_push(&in, &n, a->exports);
+	ret = check_outputs(outputs, LEN(outputs), in, n);
+	free(in);
+	return ret;
 }
 
 void

@@ -43,6 +43,11 @@ const char *link_args_parse(int argc, char **argv, struct link_args *a);
  */
 int link_args_match(struct link_args *a, struct opt_parser *p, int i);
 void link_args_release(struct link_args *a);
+/* Refuse outputs (-o, --report) that are inputs, through symbolic links
+ * too, or the same file twice: -1 after printing why.  more names other
+ * inputs (ld's native ones). */
+int link_args_check_outputs(const struct link_args *a, const char *const *more,
+                            size_t nmore);
 
 /*
  * Do what a asks (link_run.c): read the export list and renamings, make

@@ -1,16 +1,19 @@
 /* link_run.c: doing what "helperlink link" is asked; see link_args.h. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
 #include "file.h"
+#include "guard.h"
 #include "link_args.h"
 #include "map.h"
 #include "msg.h"
 #include "proc.h"
 #include "rename.h"
 #include "symlist.h"
+#include "temp.h"
 #include "toolchain.h"
 #include "util.h"
 
@@ -75,6 +78,65 @@ out:
 	return ret;
 }
 
+/* What a guarded link gives back: the output, then the report. */
+struct engine_run {
+	const struct link_options *o;
+	const char *llvm;
+};
+
+/* In the guarded child: load libLLVM, link, print the report; out holds
+ * the output's length (8 bytes, little-endian), the output, the text. */
+static int
+engine(void *arg, struct buf *out)
+{
+	const struct engine_run *e = arg;
+	struct buf obj = BUF_INIT;
+	unsigned char len[8];
+	struct report rep;
+	size_t i;
+	int ret = 1;
+
+	memset(&rep, 0, sizeof(rep));
+	if (llvm_load(e->llvm, NULL) == 0 && llvm_link(e->o, &obj, &rep) == 0) {
+		for (i = 0; i < 8; i++)
+			len[i] = (unsigned char)((uint64_t)obj.len >> (8 * i));
+		buf_add(out, len, sizeof(len));
+		buf_add(out, obj.data, obj.len);
+		report_print(&rep, e->o->report_json, out);
+		ret = 0;
+	}
+	buf_release(&obj);
+	report_release(&rep);
+	return ret;
+}
+
+/* Link in a child process (guard.h), so that a crash inside LLVM is one
+ * line naming the input, and split what it gives back. */
+static int
+guarded_link(const struct link_options *o, const char *llvm, struct buf *out,
+             struct buf *text)
+{
+	struct engine_run e = {o, llvm};
+	struct buf all = BUF_INIT;
+	uint64_t n = 0;
+	size_t i;
+
+	if (guard_run(engine, &e, &all) != 0 || all.len < 8) {
+		buf_release(&all);
+		return -1;
+	}
+	for (i = 0; i < 8; i++)
+		n |= (uint64_t)(unsigned char)all.data[i] << (8 * i);
+	if (n > all.len - 8) {
+		buf_release(&all);
+		return error("'%s': the link's result was cut short", o->output);
+	}
+	buf_add(out, all.data + 8, (size_t)n);
+	buf_add(text, all.data + 8 + n, all.len - 8 - (size_t)n);
+	buf_release(&all);
+	return 0;
+}
+
 int
 link_run(struct link_args *a, struct buf *out, struct buf *text)
 {
@@ -82,11 +144,9 @@ link_run(struct link_args *a, struct buf *out, struct buf *text)
 	struct renames renames = RENAMES_INIT;
 	struct buf hc = BUF_INIT, hbc = BUF_INIT;
 	struct link_options o = a->o;
-	struct report rep;
 	size_t i;
 	int ret = -1;
 
-	memset(&rep, 0, sizeof(rep));
 	/* The helpers of this run: the user's, and those of --header. */
 	o.helpers = NULL;
 	o.nhelpers = 0;
@@ -101,24 +161,23 @@ link_run(struct link_args *a, struct buf *out, struct buf *text)
 		if (symlist_read(a->exports, &exports) < 0)
 			goto out;
 		o.exports = &exports;
+		o.exports_name = a->exports;
 	}
 	if (read_renames(a, &renames) < 0)
 		goto out;
 	if (renames.to.n)
 		o.renames = &renames;
-	if (llvm_load(a->llvm, NULL) < 0 || llvm_link(&o, out, &rep) < 0)
+	if (guarded_link(&o, a->llvm, out, text) < 0)
 		goto out;
-	report_print(&rep, o.report_json, text);
 	ret = 0;
 out:
 	free(o.helpers);
-	report_release(&rep);
 	strmap_release(&exports);
 	renames_release(&renames);
 	if (hc.data)
-		remove(hc.data);
+		temp_remove(hc.data);
 	if (hbc.data)
-		remove(hbc.data);
+		temp_remove(hbc.data);
 	buf_release(&hc);
 	buf_release(&hbc);
 	return ret;

@@ -45,6 +45,8 @@ struct link_options {
 	size_t ncrates;
 	const char **helpers;      /* helper bitcode, imported from */
 	size_t nhelpers;
+	const char **crate_names;  /* what messages call each, or NULL: */
+	const char **helper_names; /* their paths */
 	const char *output;        /* only used in messages here */
 	enum emit_kind emit;
 	enum opt_pipeline opt;
@@ -58,6 +60,7 @@ struct link_options {
 	unsigned max_helper_size;  /* warn about larger helpers; 0: never */
 	int require_inlined;       /* fail when a helper call is left */
 	const struct strmap *exports; /* symbols a module may use, or NULL */
+	const char *exports_name;  /* the list they came from, for messages */
 	const char *report;        /* where to write the link's report */
 	int report_json;           /* ... as JSON */
 	const struct renames *renames; /* --redefine-sym, or NULL */
@@ -80,6 +83,7 @@ struct report_options {
 	size_t nprefixes;
 	const struct strmap *list; /* so are these names, or NULL */
 	const struct strmap *exports;
+	const char *exports_name;
 	int require_inlined;
 };
 

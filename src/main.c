@@ -99,16 +99,12 @@ main(int argc, char **argv)
 			llvm = p.value;
 			continue;
 		}
-		usage(stderr);
 		usage_error(NULL, "unknown option '%s'", argv[p.i]);
 	}
-	if (p.i == argc) {
-		usage(stderr);
-		return 2;
-	}
+	if (p.i == argc)
+		usage_error(NULL, "no command given");
 	for (c = 0; c < LEN(commands); c++)
 		if (strcmp(argv[p.i], commands[c].name) == 0)
 			return finish(commands[c].run(argc - p.i, argv + p.i, llvm));
-	usage_error(NULL, "'%s' is not a helperlink command; see 'helperlink --help'",
-	            argv[p.i]);
+	usage_error(NULL, "'%s' is not a helperlink command", argv[p.i]);
 }

@@ -40,6 +40,14 @@ write_all(int fd, const char *p, size_t len)
 	}
 }
 
+void
+msg_text(const char *text)
+{
+	fflush(stdout);
+	fflush(stderr);
+	write_all(msg_fd, text, strlen(text));
+}
+
 /* The message, formatted on its own: this is the bottom layer, which an
  * allocation failure reaches too. */
 static void
@@ -70,6 +78,16 @@ vreport(const char *prefix, const char *fmt, va_list ap)
 	*p++ = '\n';
 	write_all(msg_fd, msg, (size_t)(p - msg));
 	free(msg);
+}
+
+static void
+report_line(const char *prefix, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(prefix, fmt, ap);
+	va_end(ap);
 }
 
 void
@@ -107,14 +125,16 @@ fatal(const char *fmt, ...)
 }
 
 void
-usage_error(const char *usage, const char *fmt, ...)
+usage_error(const char *cmd, const char *fmt, ...)
 {
+	char prefix[64], what[256];
 	va_list ap;
 
-	if (usage)
-		fputs(usage, stderr);
+	snprintf(prefix, sizeof(prefix), "%s%s", cmd ? cmd : "", cmd ? ": " : "");
 	va_start(ap, fmt);
-	vreport(NULL, fmt, ap);
+	vsnprintf(what, sizeof(what), fmt, ap);
 	va_end(ap);
+	report_line(prefix, "%s; see 'helperlink %s%s--help'", what, cmd ? cmd : "",
+	            cmd ? " " : "");
 	exit(2);
 }

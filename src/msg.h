@@ -16,10 +16,13 @@ void warn(const char *fmt, ...);
 int error(const char *fmt, ...);
 /* Print "helperlink: MSG" and exit(1). */
 _Noreturn void fatal(const char *fmt, ...);
-/* For command-line mistakes: print usage (when not NULL), then
- * "helperlink: MSG", and exit(2). */
-_Noreturn void usage_error(const char *usage, const char *fmt, ...);
+/* For command-line mistakes: print "helperlink: CMD: MSG; see 'helperlink
+ * CMD --help'" (cmd NULL: the global options), and exit(2). */
+_Noreturn void usage_error(const char *cmd, const char *fmt, ...);
 
+/* Write text as it is where messages go (the rows of a table that a
+ * message is about). */
+void msg_text(const char *text);
 /* Send messages to fd from now on (a capture of standard error keeps the
  * real one there, see capture.h); 2 is standard error. */
 void msg_redirect(int fd);

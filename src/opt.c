@@ -1,5 +1,6 @@
 /* opt.c: see opt.h. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
@@ -141,6 +142,16 @@ add_options(struct buf *out, const struct opt *table)
 		buf_addf(out, "%s\n", h);
 		buf_release(&left);
 	}
+}
+
+int
+opt_help(const char *head, const struct opt *table)
+{
+	char *usage = opt_usage(head, table, NULL);
+
+	fputs(usage, stdout);
+	free(usage);
+	return 0;
 }
 
 char *

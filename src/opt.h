@@ -69,5 +69,7 @@ int opt_match(struct opt_parser *p, const struct opt *table, int i,
 /* The usage: head, the table's options and lines, then tail (both may be
  * NULL), as a new string. */
 char *opt_usage(const char *head, const struct opt *table, const char *tail);
+/* Print the usage on standard output, for --help; returns 0. */
+int opt_help(const char *head, const struct opt *table);
 
 #endif

@@ -8,13 +8,20 @@
 
 #include "buf.h"
 #include "proc.h"
+#include "temp.h"
 
 pid_t
 proc_fork(void)
 {
+	pid_t pid;
+
 	fflush(stdout);
 	fflush(stderr);
-	return fork();
+	pid = fork();
+	/* The parent's temporary files stay the parent's to remove. */
+	if (pid == 0)
+		temp_reset();
+	return pid;
 }
 
 /* The exit status of child pid; -1 when it could not be started (exit

@@ -21,7 +21,8 @@ int run_capture(char *const argv[], struct buf *out);
  * killed by a signal. */
 int run_command(char *const argv[]);
 
-/* fork(), after flushing standard output and error. */
+/* fork(), after flushing standard output and error; the child forgets
+ * the parent's temporary files (temp.h). */
 pid_t proc_fork(void);
 
 #endif

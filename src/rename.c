@@ -78,20 +78,13 @@ word(char **p)
 }
 
 int
-renames_read(struct renames *r, const char *path)
+renames_parse(struct renames *r, char *text, const char *path)
 {
-	struct buf b = BUF_INIT;
 	char *line, *next, *p, *old, *new, *hash, *where;
 	unsigned n = 0;
 	int ret = 0;
 
-	if (read_file(path, &b) < 0)
-		return -1;
-	if (b.len && memchr(b.data, '\0', b.len)) {
-		buf_release(&b);
-		return error("'%s': not a text file", path);
-	}
-	for (line = b.data; line && ret == 0; line = next) {
+	for (line = text; line && ret == 0; line = next) {
 		n++;
 		next = strchr(line, '\n');
 		if (next)
@@ -110,6 +103,16 @@ renames_read(struct renames *r, const char *path)
 		ret = add(r, old, new, where);
 		free(where);
 	}
+	return ret;
+}
+
+int
+renames_read(struct renames *r, const char *path)
+{
+	struct buf b = BUF_INIT;
+	int ret = read_text_file(path, &b) < 0 ? -1
+	          : renames_parse(r, b.data ? b.data : (char *)"", path);
+
 	buf_release(&b);
 	return ret;
 }
@@ -204,7 +207,7 @@ elf_redefine(struct buf *obj, const struct renames *r, const char *path)
 	if (r->to.n == 0)
 		return 0;
 	if ((why = elf_header(d, obj->len, &f)) != NULL ||
-	    (why = elf_sections(d, obj->len, &f)) != NULL) {
+	    (why = elf_sections(&f)) != NULL) {
 		elf_release(&f);
 		return error("cannot rename symbols in '%s': %s", path, why);
 	}

@@ -23,6 +23,8 @@ int renames_add_arg(struct renames *r, const char *arg);
 /* Add the "OLD NEW" lines of a file ('#' starts a comment); -1 after
  * printing why, naming the file and line. */
 int renames_read(struct renames *r, const char *path);
+/* The same for text read from path already (changed in place). */
+int renames_parse(struct renames *r, char *text, const char *path);
 /* NEW for OLD, or NULL. */
 const char *renames_get(const struct renames *r, const char *old);
 void renames_release(struct renames *r);

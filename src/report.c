@@ -277,6 +277,47 @@ print_json(const struct report *r, struct buf *out)
 	buf_addstr(out, r->nrefs ? "\n  ]\n}\n" : "]\n}\n");
 }
 
+size_t
+report_print_left(const struct report *r, struct buf *out)
+{
+	struct table t = {NULL, 3, 0};
+	size_t i, n = 0;
+
+	cell(&t, "caller"), cell(&t, "helper"), cell(&t, "reason");
+	for (i = 0; i < r->ncalls; i++) {
+		if (strcmp(r->calls[i].kind, "call") != 0)
+			continue;
+		cell(&t, r->calls[i].caller);
+		cell(&t, r->calls[i].helper);
+		cell(&t, *r->calls[i].reason ? r->calls[i].reason : "-");
+		n += r->calls[i].count;
+	}
+	if (n)
+		table_print(&t, out);
+	free(t.cells);
+	return n;
+}
+
+size_t
+report_print_unexported(const struct report *r, struct buf *out)
+{
+	struct table t = {NULL, 2, 0};
+	size_t i, n = 0;
+
+	cell(&t, "symbol"), cell(&t, "helper");
+	for (i = 0; i < r->nrefs; i++) {
+		if (r->refs[i].exported != 0)
+			continue;
+		cell(&t, r->refs[i].symbol);
+		cell(&t, r->refs[i].helper);
+		n++;
+	}
+	if (n)
+		table_print(&t, out);
+	free(t.cells);
+	return n;
+}
+
 void
 report_print(const struct report *r, int json, struct buf *out)
 {

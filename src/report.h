@@ -57,6 +57,11 @@ void report_add_ref(struct report *r, const char *symbol, const char *helper);
 void report_finish(struct report *r, const struct strmap *exports);
 /* Print the report as a table, or as JSON. */
 void report_print(const struct report *r, int json, struct buf *out);
+/* Print the table of the calls left only, and the table of the symbols
+ * that are not exported only (for the errors of --require-inlined and
+ * --exports); return how many rows each has. */
+size_t report_print_left(const struct report *r, struct buf *out);
+size_t report_print_unexported(const struct report *r, struct buf *out);
 void report_release(struct report *r);
 
 #endif

@@ -16,19 +16,12 @@ is_crc(const char *s)
 }
 
 int
-symlist_read(const char *path, struct strmap *names)
+symlist_parse(char *text, const char *path, struct strmap *names)
 {
-	struct buf b = BUF_INIT;
 	char *line, *next;
 	unsigned lineno = 0;
 
-	if (read_file(path, &b) < 0)
-		return -1;
-	if (b.len && memchr(b.data, '\0', b.len)) {
-		buf_release(&b);
-		return error("'%s' is not a text file", path);
-	}
-	for (line = b.data; line && *line; line = next) {
+	for (line = text; line && *line; line = next) {
 		char *fields[2] = {NULL, NULL}, *p = line;
 		int n = 0;
 
@@ -53,11 +46,20 @@ symlist_read(const char *path, struct strmap *names)
 		} else if (n == 1) {
 			strmap_put(names, fields[0], (void *)1);
 		} else {
-			buf_release(&b);
 			return error("'%s' line %u: neither a symbol name nor a "
 			             "Module.symvers line", path, lineno);
 		}
 	}
-	buf_release(&b);
 	return 0;
+}
+
+int
+symlist_read(const char *path, struct strmap *names)
+{
+	struct buf b = BUF_INIT;
+	int ret = read_text_file(path, &b) < 0 ? -1
+	          : symlist_parse(b.data ? b.data : (char *)"", path, names);
+
+	buf_release(&b);
+	return ret;
 }

@@ -10,5 +10,7 @@
 
 /* Add the names that path lists to names; -1 after printing why. */
 int symlist_read(const char *path, struct strmap *names);
+/* The same for text read from path already (changed in place). */
+int symlist_parse(char *text, const char *path, struct strmap *names);
 
 #endif

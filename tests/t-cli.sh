@@ -26,7 +26,7 @@ check "no command: exit 2" test $? -eq 2
 $HL link 2>link.err
 check "link without arguments: exit 2" test $? -eq 2
 check "link without arguments: says what is missing" \
-	grep -q '^helperlink: link: no crate bitcode given$' link.err
+	grep -q "^helperlink: link: no crate bitcode given; see 'helperlink link --help'$" link.err
 check "man page exists" test -s "$top/doc/helperlink.1"
 check "man page formats" sh -c "man -l '$top/doc/helperlink.1' >/dev/null 2>&1 || groff -man -Tascii '$top/doc/helperlink.1' >/dev/null"
 

@@ -16,6 +16,7 @@
 
 #include "../buf.h"
 #include "../file.h"
+#include "../temp.h"
 #include "../util.h"
 #include "../version.h"
 #include "cc.h"
@@ -170,6 +171,9 @@ cache_claim(const struct driver *d, const struct job *j)
 		mine = unlink(lock) == 0 || errno == ENOENT;
 	else if (errno == ENOENT)
 		mine = 1;  /* released meanwhile */
+	/* Mine until released, or until this process is stopped. */
+	if (fd >= 0)
+		temp_register(lock);
 	free(lock);
 	return mine;
 }
@@ -179,6 +183,6 @@ cache_release(const struct driver *d, const struct job *j)
 {
 	char *lock = cache_path(d, j, ".lock");
 
-	unlink(lock);
+	temp_remove(lock);
 	free(lock);
 }

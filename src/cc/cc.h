@@ -26,6 +26,7 @@
  */
 struct job {
 	const char **inputs;   /* owned */
+	const char **names;    /* owned; what messages call them */
 	size_t ninputs;
 	char *output;
 	int rust;
@@ -56,6 +57,7 @@ struct driver {
 	struct cc_input *inputs;
 	size_t ninputs;
 	const char **helpers;  /* the C bitcode files */
+	const char **helper_names;
 	size_t nhelpers;
 	const char **libdirs;  /* -L */
 	size_t nlibdirs;

@@ -15,6 +15,7 @@
 #include "../linkline.h"
 #include "../msg.h"
 #include "../proc.h"
+#include "../temp.h"
 #include "../util.h"
 #include "cc.h"
 
@@ -27,6 +28,7 @@ rebuild_archive(struct driver *d, struct cc_input *in, size_t k)
 	int st;
 
 	in->replacement = xasprintf("%s/lib%zu.a", d->tmp, k);
+	temp_register(in->replacement);
 	strlist_push(&argv, &n, "ar");
 	strlist_push(&argv, &n, "qcs");
 	strlist_push(&argv, &n, in->replacement);
@@ -63,34 +65,55 @@ replace_inputs(struct driver *d)
 	return 0;
 }
 
-/* Run the real linker with the inputs replaced (with rewrite), through a
- * response file; its exit status, or 1. */
+/*
+ * Run the real linker with the inputs replaced (with rewrite), through a
+ * response file, and its output written to a temporary file first, so
+ * that a link that fails leaves no output; its exit status, or 1.
+ */
 static int
 run_linker(struct driver *d, int rewrite)
 {
 	const char *linker = getenv("HELPERLINK_LINKER");
 	struct args line = ARGS_INIT;
+	struct buf out = BUF_INIT;
+	struct linkline_arg la;
 	char *rsp;
 	size_t i, k;
 	int st;
 
 	if (!linker || !*linker)
 		linker = "cc";
-	for (i = 0; i < d->all.n; i++) {
+	if (d->output && temp_beside(d->output, "", 0, &out) < 0)
+		return 1;
+	for (i = 0; i < d->all.n; i += la.span) {
+		linkline_next(d->all.v, d->all.n, i, LINKLINE_CC, &la);
 		for (k = 0; rewrite && k < d->ninputs; k++)
 			if (d->inputs[k].arg == i)
 				break;
 		if (rewrite && k < d->ninputs) {
 			if (d->inputs[k].replacement)
 				args_push(&line, d->inputs[k].replacement);
-			i += d->inputs[k].library == 2;
+		} else if (la.kind == LINKLINE_OUTPUT && out.data) {
+			args_push(&line, "-o");
+			args_push(&line, out.data);
 		} else {
-			args_push(&line, d->all.v[i]);
+			for (k = 0; k < la.span; k++)
+				args_push(&line, d->all.v[i + k]);
 		}
 	}
 	rsp = xasprintf("%s/link.rsp", d->tmp);
+	temp_register(rsp);
 	st = linkline_run(linker, &line, rsp);
+	if (out.data) {
+		struct out_file f = {d->output, NULL, 0, out.data};
+
+		if (st == 0 && write_files_atomic(&f, 1) < 0)
+			st = 1;
+		else if (st != 0)
+			temp_remove(out.data);
+	}
 	free(rsp);
+	buf_release(&out);
 	args_release(&line);
 	return st < 0 ? 1 : st;
 }
@@ -127,9 +150,12 @@ release(struct driver *d)
 	size_t i, k;
 
 	for (i = 0; i < d->njobs; i++) {
-		for (k = 0; k < d->jobs[i].ninputs; k++)
+		for (k = 0; k < d->jobs[i].ninputs; k++) {
 			free((char *)d->jobs[i].inputs[k]);
+			free((char *)d->jobs[i].names[k]);
+		}
 		free(d->jobs[i].inputs);
+		free(d->jobs[i].names);
 		free(d->jobs[i].output);
 		free(d->jobs[i].crate);
 	}
@@ -142,11 +168,13 @@ release(struct driver *d)
 	}
 	if (d->tmp) {
 		remove_tree(d->tmp);
+		temp_forget_under(d->tmp);
 		free(d->tmp);
 	}
 	free(d->jobs);
 	free(d->inputs);
 	free(d->helpers);
+	free(d->helper_names);
 	free(d->libdirs);
 	free(d->cache);
 	free(d->self);
@@ -205,6 +233,7 @@ cc_run(int argc, char **argv)
 		d.tmp = NULL;
 		goto out;
 	}
+	temp_register(d.tmp);
 	d.cache = cache_dir(d.output);
 	if (cc_scan(&d) < 0)
 		goto out;

@@ -7,9 +7,10 @@
  * to compile here, -2 waiting for another process that claimed it, or
  * the child compiling it.
  */
-#define _DEFAULT_SOURCE  /* usleep */
+#define _GNU_SOURCE  /* usleep, strsignal */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -36,11 +37,14 @@ run_job(const struct driver *d, const struct job *j)
 	link_args_init(&a);
 	for (i = 0; i < j->ninputs; i++)
 		strlist_push(&a.o.crates, &a.o.ncrates, j->inputs[i]);
+	a.o.crate_names = j->names;
 	for (i = 0; j->rust && i < d->nhelpers; i++)
 		strlist_push(&a.o.helpers, &a.o.nhelpers, d->helpers[i]);
+	a.o.helper_names = d->helper_names;
 	a.o.opt = pipelines[level];
 	a.o.codegen_opt = level;
-	a.o.output = j->output;
+	/* Messages name the link's output; the object goes to j->output. */
+	a.o.output = d->output ? d->output : "a.out";
 	if (link_run(&a, &out, &text) == 0 &&
 	    write_file_atomic(j->output, out.data, out.len) == 0)
 		status = 0;
@@ -59,14 +63,18 @@ start(const struct driver *d, const struct job *j)
 	return pid;
 }
 
-/* A job finished: check it, store it in the cache, release its claim. */
+/* A job finished: check it, store it in the cache, release its claim.
+ * A job that failed has said why; one that died of a signal cannot. */
 static int
 finished(struct driver *d, struct job *j, int status)
 {
 	j->pid = 0;
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		cache_release(d, j);
-		return error("'%s': cannot compile '%s'", d->output, j->inputs[0]);
+		if (WIFSIGNALED(status))
+			error("'%s': compiling it died of a signal (%s)", j->names[0],
+			      strsignal(WTERMSIG(status)));
+		return -1;
 	}
 	d->compiled++;
 	cache_store(d, j);

@@ -15,6 +15,7 @@
 #include "../file.h"
 #include "../linkline.h"
 #include "../msg.h"
+#include "../temp.h"
 #include "../util.h"
 #include "cc.h"
 
@@ -40,32 +41,46 @@ crate_of(const char *path)
 	return dot ? xstrndup(base, (size_t)(dot - base)) : xstrdup(base);
 }
 
+/* Add a module, named name in messages, to job j. */
+static void
+job_add(struct job *j, const char *input, const char *name)
+{
+	size_t n = j->ninputs;
+
+	strlist_push(&j->inputs, &j->ninputs, xstrdup(input));
+	strlist_push(&j->names, &n, xstrdup(name));
+}
+
 /*
  * The job for a module: a C module gets its own; a Rust module joins the
  * job of its crate (the job named crate, or, for an archive's members,
  * the archive's).  Returns the job's index.
  */
 static size_t
-add_job(struct driver *d, const char *input, int rust, const char *crate)
+add_job(struct driver *d, const char *input, const char *name, int rust,
+        const char *crate)
 {
 	struct job *j;
-	size_t i;
+	size_t i, n;
 
 	for (i = 0; rust && i < d->njobs; i++)
 		if (d->jobs[i].rust && strcmp(d->jobs[i].crate, crate) == 0) {
-			strlist_push(&d->jobs[i].inputs, &d->jobs[i].ninputs,
-			             xstrdup(input));
+			job_add(&d->jobs[i], input, name);
 			return i;
 		}
 	d->jobs = xrealloc(d->jobs, (d->njobs + 1) * sizeof(*d->jobs));
 	j = &d->jobs[d->njobs++];
 	memset(j, 0, sizeof(*j));
-	strlist_push(&j->inputs, &j->ninputs, xstrdup(input));
+	job_add(j, input, name);
 	j->output = xasprintf("%s/o%zu.o", d->tmp, d->njobs);
+	temp_register(j->output);
 	j->rust = rust;
 	j->crate = xstrdup(crate);
-	if (!rust)
+	if (!rust) {
+		n = d->nhelpers;
 		strlist_push(&d->helpers, &d->nhelpers, j->inputs[0]);
+		strlist_push(&d->helper_names, &n, j->names[0]);
+	}
 	return d->njobs - 1;
 }
 
@@ -89,7 +104,8 @@ add_object(struct driver *d, size_t arg, const unsigned char *data, size_t len)
 	struct cc_input *in = add_input(d, arg);
 	size_t k;
 
-	in->job = add_job(d, d->all.v[arg], is_rust_bitcode(data, len), crate);
+	in->job = add_job(d, d->all.v[arg], d->all.v[arg], is_rust_bitcode(data, len),
+	                  crate);
 	/* The crate's object takes the place of its first module only. */
 	for (k = 0; k + 1 < d->ninputs; k++)
 		if (!d->inputs[k].is_archive && d->inputs[k].job == in->job)
@@ -127,6 +143,7 @@ add_archive(struct driver *d, size_t arg, const char *path, int library,
 		error("cannot create '%s':", dir);
 		goto out;
 	}
+	temp_register(dir);
 	in = add_input(d, arg);
 	in->is_archive = 1;
 	in->library = library;
@@ -144,16 +161,19 @@ add_archive(struct driver *d, size_t arg, const char *path, int library,
 			free(file);
 			goto out;
 		}
+		temp_register(file);
 		in->member_job[in->nmembers] = -1;
 		if (bc) {
 			/* An archive's Rust members are one crate: the
 			 * archive's index names it. */
 			char *crate = xasprintf("archive %zu", k);
-			size_t job = add_job(d, file, is_rust_bitcode(m[i].data, m[i].size),
-			                     crate);
+			char *name = xasprintf("%s(%s)", path, m[i].name);
+			size_t job = add_job(d, file, name,
+			                     is_rust_bitcode(m[i].data, m[i].size), crate);
 			size_t p;
 
 			free(crate);
+			free(name);
 			/* The crate's object goes where its first module was. */
 			for (p = 0; p < in->nmembers; p++)
 				if (in->member_job[p] == (int)job)

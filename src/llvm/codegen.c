@@ -156,7 +156,8 @@ take_buffer(LLVMMemoryBufferRef mb, struct buf *out)
 
 int
 codegen_emit(struct codegen *cg, LLVMModuleRef m,
-             const struct link_options *o, struct diag *d, struct buf *out)
+             const struct link_options *o, const char *from, struct diag *d,
+             struct buf *out)
 {
 	LLVMMemoryBufferRef mb = NULL;
 	char *msg = NULL;
@@ -179,7 +180,7 @@ codegen_emit(struct codegen *cg, LLVMModuleRef m,
 	                                        o->emit == EMIT_OBJ ? LLVMObjectFile
 	                                                            : LLVMAssemblyFile,
 	                                        &msg, &mb)) {
-		error("cannot compile '%s': %s", o->output,
+		error("cannot compile '%s' from '%s': %s", o->output, from,
 		      msg && *msg ? msg : diag_take(d, "code generation failed"));
 		LLVMDisposeMessage(msg);
 		return -1;
@@ -188,7 +189,8 @@ codegen_emit(struct codegen *cg, LLVMModuleRef m,
 	 * diagnostics while code generation goes on. */
 	if (diag_failed(d)) {
 		LLVMDisposeMemoryBuffer(mb);
-		return error("cannot compile '%s': %s", o->output, diag_take(d, ""));
+		return error("cannot compile '%s' from '%s': %s", o->output, from,
+		             diag_take(d, ""));
 	}
 	take_buffer(mb, out);
 	return 0;

@@ -135,7 +135,7 @@ size_of(struct session *s, struct helper_info *info, LLVMValueRef f)
 	if (s->o->max_helper_size && info->size > (long)s->o->max_helper_size &&
 	    !s->report_mode)
 		warn("'%s': '%s' has %ld IR instructions, more than "
-		     "--max-helper-size=%u", info->file->file.path, info->name,
+		     "--max-helper-size=%u", info->file->file.name, info->name,
 		     info->size, s->o->max_helper_size);
 }
 

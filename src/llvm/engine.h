@@ -119,12 +119,18 @@ char *module_flag_string(LLVMModuleRef m, const char *key);
 
 /* The type of a value or function, as IR text, as a new string. */
 char *type_text(LLVMTypeRef t);
+/* Run LLVM's verifier on m (on a lazy module: the globals, and the bodies
+ * read so far): NULL, or the first line of what it found, as a new
+ * string. */
+char *ir_verify(LLVMModuleRef m);
 
 /* --- session.c: one link, or one report --- */
 
 /* A bitcode file read into memory.  Lazy modules read from data. */
 struct bc_file {
 	const char *path;
+	const char *name;   /* what messages call it: path, or an archive
+	                       member's "lib.a(member.o)" */
 	struct buf data;
 };
 
@@ -157,7 +163,7 @@ struct session {
 	struct diag diag;
 	struct codegen cg;
 	LLVMModuleRef crate, import;
-	const char *crate_path;
+	const char *crate_path;        /* the first crate's name, for messages */
 	struct strmap crate_defined;   /* names of the crate's definitions */
 	struct strmap crate_strong;    /* the non-local, non-weak ones */
 	struct strmap crate_wants;     /* functions the crate declares */
@@ -181,9 +187,9 @@ void session_begin(struct session *s, const struct link_options *o,
  * and end the capture. */
 void session_end(struct session *s);
 
-/* Read a bitcode file, refusing it if a newer LLVM produced it; -1 after
- * printing why. */
-int session_read(struct bc_file *f, const char *path);
+/* Read a bitcode file, named name in messages (path when NULL),
+ * refusing it if a newer LLVM produced it; -1 after printing why. */
+int session_read(struct bc_file *f, const char *path, const char *name);
 /* Parse a file read, lazily or not; NULL after printing why. */
 LLVMModuleRef session_parse(struct session *s, struct bc_file *f, int lazy);
 /* Link src into dest; src is destroyed either way. */
@@ -250,10 +256,11 @@ int passes_optimize(LLVMModuleRef m, struct codegen *cg,
 int codegen_init(struct codegen *cg, LLVMModuleRef crate,
                  const struct link_options *o);
 void codegen_release(struct codegen *cg);
-/* Emit m in the requested form into out. */
+/* Emit m in the requested form into out; from names its inputs, for
+ * messages ("a.bc', 'h.bc"). */
 int codegen_emit(struct codegen *cg, LLVMModuleRef m,
-                 const struct link_options *o, struct diag *d,
-                 struct buf *out);
+                 const struct link_options *o, const char *from,
+                 struct diag *d, struct buf *out);
 /* Make the object's sections look like rustc's (layout.c). */
 void layout_apply(LLVMModuleRef m, const struct codegen *cg,
                   const struct link_options *o);
@@ -282,7 +289,7 @@ void refs_add(struct code_refs *r, const char *function, const char *symbol,
 void refs_module(LLVMModuleRef m, struct code_refs *r);
 void refs_release(struct code_refs *r);
 /* The references of an object file's code and data (objrefs.c). */
-int refs_object(const char *path, const struct buf *data, LLVMContextRef ctx,
+int refs_object(const char *path, const struct buf *data,
                 struct code_refs *r);
 
 /* --- the steps --- */
@@ -316,9 +323,10 @@ void explain_calls(struct report *rep, const struct code_refs *refs,
                    int forced);
 /* The helpers of info into rep. */
 void explain_helpers(struct report *rep, const struct strmap *info);
-/* Errors for --exports and --require-inlined; -1 when there are any. */
+/* Errors for --exports and --require-inlined, one line each, after the
+ * rows they are about with list; -1 when there are any. */
 int explain_errors(const struct report *rep, const char *what,
-                   int require_inlined);
+                   const char *exports, int require_inlined, int list);
 /* The link's report, with --exports and --require-inlined applied; -1
  * after printing why. */
 int explain_link(struct session *s, struct report *rep);

@@ -169,37 +169,77 @@ explain_helpers(struct report *rep, const struct strmap *info)
 	for (i = 0; names[i]; i++) {
 		const struct helper_info *hi = strmap_get(info, names[i]);
 
-		report_add_helper(rep, names[i], hi->file ? hi->file->file.path : "",
+		report_add_helper(rep, names[i], hi->file ? hi->file->file.name : "",
 		                  hi->size, hi->why_not ? hi->why_not : hi->note);
 	}
 	free(names);
 }
 
-int
-explain_errors(const struct report *rep, const char *what, int require_inlined)
+/* The first call left, for a message about one. */
+static const struct report_call *
+first_call(const struct report *rep)
 {
-	int failed = 0;
 	size_t i;
 
-	for (i = 0; i < rep->nrefs; i++) {
-		if (rep->refs[i].exported == 0) {
-			error("'%s' uses '%s', which is not exported, through the "
-			      "inlined helper '%s'", what, rep->refs[i].symbol,
-			      rep->refs[i].helper);
-			failed = 1;
-		}
+	for (i = 0; i < rep->ncalls; i++)
+		if (strcmp(rep->calls[i].kind, "call") == 0)
+			return &rep->calls[i];
+	return NULL;
+}
+
+/* The first symbol that is not exported. */
+static const struct report_ref *
+first_unexported(const struct report *rep)
+{
+	size_t i;
+
+	for (i = 0; i < rep->nrefs; i++)
+		if (rep->refs[i].exported == 0)
+			return &rep->refs[i];
+	return NULL;
+}
+
+/*
+ * One line for each check that fails.  With list (a link, whose report
+ * the user does not see), the rows behind a line about several come
+ * first, as the report prints them.
+ */
+int
+explain_errors(const struct report *rep, const char *what, const char *exports,
+               int require_inlined, int list)
+{
+	struct buf rows = BUF_INIT, left = BUF_INIT;
+	const struct report_call *c = first_call(rep);
+	const struct report_ref *r = first_unexported(rep);
+	size_t nrefs = report_print_unexported(rep, &rows);
+	size_t ncalls = report_print_left(rep, &left);
+	int failed = 0;
+
+	if (nrefs == 1) {
+		error("'%s' uses '%s', which '%s' does not export, through the "
+		      "inlined helper '%s'", what, r->symbol, exports, r->helper);
+	} else if (nrefs > 1) {
+		if (list)
+			msg_text(rows.data);
+		error("'%s' uses %zu symbols that '%s' does not export, through "
+		      "inlined helpers (%s)", what, nrefs, exports, list
+		      ? "listed above" : "'NO' in the report's 'exported' column");
 	}
+	failed = nrefs > 0;
 	/* A use of a helper's address costs no call: it is listed, and
 	 * not an error. */
-	for (i = 0; require_inlined && i < rep->ncalls; i++) {
-		const struct report_call *c = &rep->calls[i];
-
-		if (strcmp(c->kind, "call") != 0)
-			continue;
+	if (require_inlined && ncalls == 1) {
 		error("'%s': '%s' still calls '%s'%s%s", what, c->caller, c->helper,
 		      *c->reason ? ": " : "", c->reason);
-		failed = 1;
+	} else if (require_inlined && ncalls > 1) {
+		if (list)
+			msg_text(left.data);
+		error("'%s': %zu helper calls are left (%s)", what, ncalls,
+		      list ? "listed above" : "see the report");
 	}
+	failed |= require_inlined && ncalls > 0;
+	buf_release(&rows);
+	buf_release(&left);
 	return failed ? -1 : 0;
 }
 
@@ -233,6 +273,7 @@ explain_link(struct session *s, struct report *rep)
 	}
 	refs_release(&refs);
 	report_finish(rep, s->o->exports);
-	return explain_errors(rep, s->o->output, s->o->require_inlined);
+	return explain_errors(rep, s->o->output, s->o->exports_name,
+	                      s->o->require_inlined, 1);
 }
 

@@ -47,11 +47,11 @@ fits_callers(struct session *s, LLVMValueRef f, const char *name,
 			if (s->o->allow_feature_mismatch)
 				warn("'%s': '%s' needs target features %s, which its "
 				     "caller '%s' does not have; inlined all the same",
-				     hf->file.path, name, missing.data, who);
+				     hf->file.name, name, missing.data, who);
 			else
 				error("'%s': '%s' needs target features %s, which its "
 				      "caller '%s' does not have (--allow-feature-mismatch "
-				      "inlines it anyway)", hf->file.path, name, missing.data,
+				      "inlines it anyway)", hf->file.name, name, missing.data,
 				      who);
 			free(who);
 		}

@@ -73,14 +73,14 @@ scan_definition(LLVMValueRef v, void *arg)
 		return;
 	if (strmap_get(&s->crate_strong, name)) {
 		error("symbol '%s' is defined in both '%s' and '%s'", name,
-		      s->crate_path, sc->hf->file.path);
+		      s->crate_path, sc->hf->file.name);
 		sc->failed = 1;
 		return;
 	}
 	other = strmap_put(&s->owner, name, sc->hf);
 	if (other && other != sc->hf) {
 		error("symbol '%s' is defined in both '%s' and '%s'", name,
-		      other->file.path, sc->hf->file.path);
+		      other->file.name, sc->hf->file.name);
 		sc->failed = 1;
 	}
 }
@@ -326,18 +326,18 @@ import_from(struct session *s, struct helper_file *hf)
 		ret = 0;
 		goto out;
 	}
-	if (unify_target(s, m, hf->file.path) < 0 ||
-	    unify_flags(s, m, hf->file.path) < 0)
+	if (unify_target(s, m, hf->file.name) < 0 ||
+	    unify_flags(s, m, hf->file.name) < 0)
 		goto out;
 	p.unoptimized = sc.nfunctions > 0 && sc.noptnone == sc.nfunctions;
 	if (p.unoptimized)
 		warn("'%s' was built without optimization; build helpers with -O2",
-		     hf->file.path);
+		     hf->file.name);
 	mark_used(s, m, "llvm.used");
 	mark_used(s, m, "llvm.compiler.used");
 	each_global(m, prepare_value, &p);
 	LLVMSetModuleInlineAsm2(m, "", 0);
-	ret = session_link(s, s->import, m, hf->file.path, s->crate_path);
+	ret = session_link(s, s->import, m, hf->file.name, s->crate_path);
 	m = NULL;
 	if (ret < 0)
 		goto out;
@@ -374,7 +374,7 @@ force_inline(struct session *s)
 			session_why_not(s, value_name(f), "it is marked noinline");
 			if (!s->report_mode)
 				warn("'%s': '%s' is marked noinline; it stays a call",
-				     hf->file.path, value_name(f));
+				     hf->file.name, value_name(f));
 		} else if (!s->report_mode) {
 			fn_add_attr(f, "alwaysinline");
 		}
@@ -385,7 +385,7 @@ int
 import_helpers(struct session *s)
 {
 	const struct link_options *o = s->o;
-	char *msg = NULL;
+	char *why;
 	size_t i;
 
 	s->import = LLVMModuleCreateWithNameInContext("helperlink-import", s->ctx);
@@ -393,9 +393,12 @@ import_helpers(struct session *s)
 	LLVMSetDataLayout(s->import, LLVMGetDataLayoutStr(s->crate));
 	s->helpers = xcalloc(o->nhelpers, sizeof(*s->helpers));
 	for (i = 0; i < o->nhelpers; i++) {
-		if (session_read(&s->helpers[i].file, o->helpers[i]) < 0)
+		struct bc_file *f = &s->helpers[i].file;
+
+		if (session_read(f, o->helpers[i],
+		                 o->helper_names ? o->helper_names[i] : NULL) < 0)
 			return -1;
-		buf_addf(&s->helper_names, "%s%s", i ? "', '" : "", o->helpers[i]);
+		buf_addf(&s->helper_names, "%s%s", i ? "', '" : "", f->name);
 	}
 	for (i = 0; i < o->nhelpers; i++)
 		if (import_from(s, &s->helpers[i]) < 0)
@@ -409,12 +412,10 @@ import_helpers(struct session *s)
 	describe_code(s);
 	/* Cheap, as it holds only what was imported, and it turns an
 	 * unexpected helper file into an error instead of a bad object. */
-	if (LLVMVerifyModule(s->import, LLVMReturnStatusAction, &msg)) {
-		error("cannot import from '%s': %s", s->helper_names.data,
-		      msg ? msg : "invalid IR");
-		LLVMDisposeMessage(msg);
+	if ((why = ir_verify(s->import)) != NULL) {
+		error("'%s': invalid bitcode: %s", s->helper_names.data, why);
+		free(why);
 		return -1;
 	}
-	LLVMDisposeMessage(msg);
 	return 0;
 }

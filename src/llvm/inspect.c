@@ -9,6 +9,7 @@
 
 #include "../demangle.h"
 #include "../file.h"
+#include "../guard.h"
 #include "../bitcode.h"
 #include "../report.h"
 #include "engine.h"
@@ -21,7 +22,7 @@ empty_crate(struct session *s, struct bc_file *in)
 
 	if (!m)
 		return NULL;
-	crate = LLVMModuleCreateWithNameInContext(in->path, s->ctx);
+	crate = LLVMModuleCreateWithNameInContext(in->name, s->ctx);
 	LLVMSetTarget(crate, LLVMGetTarget(m));
 	LLVMSetDataLayout(crate, LLVMGetDataLayoutStr(m));
 	LLVMDisposeModule(m);
@@ -44,6 +45,26 @@ matches(const struct report_options *ro, const char *name)
 	return ro->list && strmap_get(ro->list, name) != NULL;
 }
 
+/* Refuse, by its first bytes, a file that is neither ELF, nor bitcode,
+ * nor an archive (which the object reader names), before reading it all. */
+static int
+check_kind(const char *path)
+{
+	unsigned char head[8];
+	long n;
+
+	if (check_input(path) < 0)
+		return -1;
+	n = read_prefix(path, head, sizeof(head));
+	if (n < 0)
+		return error("cannot open '%s':", path);
+	if ((n >= 4 && memcmp(head, "\177ELF", 4) == 0) ||
+	    bc_magic(head, (size_t)n) ||
+	    (n == 8 && memcmp(head, "!<arch>\n", 8) == 0))
+		return 0;
+	return error("cannot read '%s': not an ELF object or LLVM bitcode", path);
+}
+
 /*
  * The references in in->path, an object or a bitcode file.  A bitcode
  * module is left in *m, for explain() to read.  -1 after printing why.
@@ -55,16 +76,18 @@ file_refs(struct session *s, struct bc_file *in, LLVMModuleRef *m,
 	int ret = -1;
 
 	diag_subject(&s->diag, in->path);
-	if (read_file(in->path, &in->data) < 0)
+	if (check_kind(in->path) < 0 || read_file(in->path, &in->data) < 0)
 		goto out;
 	if (bc_is_bitcode((const unsigned char *)in->data.data, in->data.len)) {
 		buf_release(&in->data);
-		if (session_read(in, in->path) < 0 || !(*m = session_parse(s, in, 0)))
+		if (session_read(in, in->path, NULL) < 0 ||
+		    !(*m = session_parse(s, in, 0)))
 			goto out;
 		refs_module(*m, refs);
 		ret = 0;
 	} else {
-		ret = refs_object(in->path, &in->data, s->ctx, refs);
+		guard_note("LLVM", "disassembling", in->path);
+		ret = refs_object(in->path, &in->data, refs);
 	}
 out:
 	diag_subject(&s->diag, NULL);
@@ -76,12 +99,12 @@ out:
 static int
 read_helpers(struct session *s, const struct report_options *ro)
 {
-	struct bc_file first = {NULL, BUF_INIT};
+	struct bc_file first = {NULL, NULL, BUF_INIT};
 	int ret;
 
 	if (ro->nhelpers == 0)
 		return 0;
-	if (session_read(&first, ro->helpers[0]) < 0) {
+	if (session_read(&first, ro->helpers[0], NULL) < 0) {
 		buf_release(&first.data);
 		return -1;
 	}
@@ -124,7 +147,7 @@ llvm_report(const struct report_options *ro, struct report *rep)
 	struct session s;
 	struct strmap helpers = STRMAP_INIT;
 	struct code_refs refs;
-	struct bc_file file = {NULL, BUF_INIT};
+	struct bc_file file = {NULL, NULL, BUF_INIT};
 	LLVMModuleRef m = NULL;
 	size_t i;
 	int ret = -1;
@@ -153,7 +176,8 @@ llvm_report(const struct report_options *ro, struct report *rep)
 	explain_helpers(rep, &s.info);
 	add_refs(rep, &s, &refs, &helpers);
 	report_finish(rep, ro->exports);
-	ret = explain_errors(rep, ro->file, ro->require_inlined);
+	ret = explain_errors(rep, ro->file, ro->exports_name, ro->require_inlined,
+	                     0);
 out:
 	if (m)
 		LLVMDisposeModule(m);
@@ -170,7 +194,7 @@ llvm_call_edges(const char *path, struct diff_edge **edges, size_t *n)
 	struct link_options lo;
 	struct code_refs refs;
 	struct session s;
-	struct bc_file f = {NULL, BUF_INIT};
+	struct bc_file f = {NULL, NULL, BUF_INIT};
 	LLVMModuleRef m = NULL;
 	size_t i;
 	int ret = -1;

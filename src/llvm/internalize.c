@@ -133,7 +133,7 @@ warn_not_inlined(struct session *s)
 			session_why_not(s, name, info->recursive
 			               ? "recursion: LLVM could not inline it"
 			               : "LLVM could not inline it");
-			warn("'%s': '%s' stays a call: %s", hf->file.path, name,
+			warn("'%s': '%s' stays a call: %s", hf->file.name, name,
 			     info->why_not);
 		}
 	}

@@ -27,6 +27,22 @@ named_value(LLVMModuleRef m, const char *name)
 }
 
 char *
+ir_verify(LLVMModuleRef m)
+{
+	char *msg = NULL, *line = NULL;
+
+	if (LLVMVerifyModule(m, LLVMReturnStatusAction, &msg)) {
+		line = xstrndup(msg ? msg : "", msg ? strcspn(msg, "\n") : 0);
+		if (!*line) {
+			free(line);
+			line = xstrdup("invalid IR");
+		}
+	}
+	LLVMDisposeMessage(msg);
+	return line;
+}
+
+char *
 type_text(LLVMTypeRef t)
 {
 	char *s = LLVMPrintTypeToString(t), *copy = xstrdup(s);

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../guard.h"
 #include "engine.h"
 
 static void
@@ -50,10 +51,11 @@ read_crates(struct session *s)
 	size_t i;
 
 	for (i = 0; i < o->ncrates; i++) {
-		struct bc_file f = {NULL, BUF_INIT};
+		struct bc_file f = {NULL, NULL, BUF_INIT};
+		const char *name = o->crate_names ? o->crate_names[i] : o->crates[i];
 		LLVMModuleRef m;
 
-		if (session_read(&f, o->crates[i]) < 0) {
+		if (session_read(&f, o->crates[i], name) < 0) {
 			buf_release(&f.data);
 			return -1;
 		}
@@ -63,15 +65,14 @@ read_crates(struct session *s)
 			return -1;
 		if (!s->crate) {
 			s->crate = m;
-			s->crate_path = o->crates[i];
+			s->crate_path = name;
 			continue;
 		}
-		if (unify_target(s, m, o->crates[i]) < 0 ||
-		    unify_flags(s, m, o->crates[i]) < 0) {
+		if (unify_target(s, m, name) < 0 || unify_flags(s, m, name) < 0) {
 			LLVMDisposeModule(m);
 			return -1;
 		}
-		if (session_link(s, s->crate, m, o->crates[i], s->crate_path) < 0)
+		if (session_link(s, s->crate, m, name, s->crate_path) < 0)
 			return -1;
 	}
 	each_global(s->crate, note_crate_symbol, s);
@@ -102,6 +103,7 @@ inline_helpers(struct session *s, const struct strmap *callers)
 	/* A warning from here on is about the helpers' code: the crate's
 	 * came from this LLVM, the helpers' from another. */
 	diag_subject(&s->diag, s->helper_names.data);
+	guard_note("LLVM", "inlining helpers into", s->crate_path);
 	if (passes_inline(s->crate, &s->cg, s->o, &s->diag) < 0 ||
 	    passes_optimize(s->crate, &s->cg, s->o, callers, &s->diag) < 0)
 		return -1;
@@ -112,14 +114,12 @@ inline_helpers(struct session *s, const struct strmap *callers)
 static int
 verify(struct session *s)
 {
-	char *msg = NULL;
-	int bad = LLVMVerifyModule(s->crate, LLVMReturnStatusAction, &msg);
+	char *why = ir_verify(s->crate);
 
-	if (bad)
-		error("internal error: the linked module is invalid: %s",
-		      msg ? msg : "");
-	LLVMDisposeMessage(msg);
-	return bad ? -1 : 0;
+	if (why)
+		error("internal error: the linked module is invalid: %s", why);
+	free(why);
+	return why ? -1 : 0;
 }
 
 /* Rename (in IR, or in the object after code generation, which reaches
@@ -128,12 +128,20 @@ static int
 emit(struct session *s, struct buf *out)
 {
 	const struct link_options *o = s->o;
+	struct buf from = BUF_INIT;
+	int ret;
 
 	if (o->renames && o->emit != EMIT_OBJ &&
 	    redefine_ir(s->crate, o->renames, s->crate_path) < 0)
 		return -1;
-	if ((o->verify && verify(s) < 0) ||
-	    codegen_emit(&s->cg, s->crate, o, &s->diag, out) < 0)
+	guard_note("LLVM", "compiling", o->output);
+	buf_addstr(&from, s->crate_path);
+	if (s->imported.n)
+		buf_addf(&from, "', '%s", s->helper_names.data);
+	ret = (o->verify && verify(s) < 0) ||
+	      codegen_emit(&s->cg, s->crate, o, from.data, &s->diag, out) < 0;
+	buf_release(&from);
+	if (ret)
 		return -1;
 	if (o->renames && o->emit == EMIT_OBJ)
 		return elf_redefine(out, o->renames, o->output);

@@ -15,7 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "object.h"
+#include "../object.h"
+#include "engine.h"
 
 /* What the disassembler tells of a branch: where it goes. */
 struct branch {
@@ -57,7 +58,7 @@ mnemonic(const char *text, char *word, size_t size)
 static int
 is_branch(const struct object *o, const char *word)
 {
-	if (o->machine == EM_X86_64)
+	if (o->machine == ELF_EM_X86_64)
 		return startswith(word, "call") || word[0] == 'j';
 	return strcmp(word, "bl") == 0 || strcmp(word, "b") == 0 ||
 	       startswith(word, "b.") || startswith(word, "cb") ||
@@ -230,7 +231,7 @@ scan_function(const struct object *o, const struct symbol *f,
 		if (len == 0) {
 			/* Not an instruction (data in code): skip a byte, or
 			 * on AArch64 a word, and count relocations as uses. */
-			len = o->machine == EM_AARCH64 ? 4 : 1;
+			len = o->machine == ELF_EM_AARCH64 ? 4 : 1;
 			for (; k < nrels && rels[k].offset < pc + len; k++)
 				refs_add(r, f->name, rels[k].symbol, 1);
 			pc += len;
@@ -239,14 +240,14 @@ scan_function(const struct object *o, const struct symbol *f,
 		mnemonic(text, word, sizeof(word));
 		branch = is_branch(o, word);
 		/* What the instruction does to registers, then what it loads. */
-		if (o->machine == EM_X86_64)
+		if (o->machine == ELF_EM_X86_64)
 			note_instruction(&rg, word, branch, text, r);
 		for (; k < nrels && rels[k].offset < pc + len; k++) {
 			int call = branch || rels[k].type == R_AARCH64_CALL26 ||
 			           rels[k].type == R_AARCH64_JUMP26;
 
 			refs_add(r, f->name, rels[k].symbol, !call);
-			if (o->machine == EM_X86_64 && !call)
+			if (o->machine == ELF_EM_X86_64 && !call)
 				note_load(&rg, text, r->n - 1);
 		}
 		if (k == before && branch && br->seen && br->target != pc + len &&
@@ -277,7 +278,7 @@ scan_data(const struct object *o, size_t sec, struct code_refs *r)
 	const struct symbol *holder;
 	size_t k;
 
-	if (!(s->flags & SHF_ALLOC) || (s->flags & SHF_EXECINSTR) ||
+	if (!(s->flags & ELF_SHF_ALLOC) || (s->flags & ELF_SHF_EXECINSTR) ||
 	    startswith(s->name, ".eh_frame") || startswith(s->name, ".gcc_except"))
 		return;
 	for (k = 0; k < o->nrels[sec]; k++) {
@@ -287,8 +288,7 @@ scan_data(const struct object *o, size_t sec, struct code_refs *r)
 }
 
 int
-refs_object(const char *path, const struct buf *data, LLVMContextRef ctx,
-            struct code_refs *r)
+refs_object(const char *path, const struct buf *data, struct code_refs *r)
 {
 	struct object o;
 	struct branch br;
@@ -296,9 +296,10 @@ refs_object(const char *path, const struct buf *data, LLVMContextRef ctx,
 	size_t i;
 	int ret = -1;
 
-	if (object_open(&o, path, data, ctx, &r->undefined) < 0)
+	if (object_open(&o, path, (const unsigned char *)data->data, data->len,
+	                &r->undefined) < 0)
 		goto out;
-	dc = LLVMCreateDisasm(o.machine == EM_X86_64 ? "x86_64-unknown-linux-gnu"
+	dc = LLVMCreateDisasm(o.machine == ELF_EM_X86_64 ? "x86_64-unknown-linux-gnu"
 	                      : "aarch64-unknown-linux-gnu", &br, 0, NULL, on_symbol);
 	if (!dc) {
 		error("cannot read '%s': LLVM has no disassembler for it", path);
@@ -308,7 +309,7 @@ refs_object(const char *path, const struct buf *data, LLVMContextRef ctx,
 	for (i = 0; i < o.nsorted; i++) {
 		const struct symbol *f = o.sorted[i];
 
-		if ((o.secs[f->section].flags & SHF_EXECINSTR) &&
+		if ((o.secs[f->section].flags & ELF_SHF_EXECINSTR) &&
 		    (i == 0 || o.sorted[i - 1]->section != f->section ||
 		     o.sorted[i - 1]->addr != f->addr))
 			scan_function(&o, f, dc, &br, r);

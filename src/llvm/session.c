@@ -11,6 +11,7 @@
 #include "../bitcode.h"
 #include "../capture.h"
 #include "../file.h"
+#include "../guard.h"
 #include "engine.h"
 
 void
@@ -74,24 +75,37 @@ session_end(struct session *s)
 }
 
 int
-session_read(struct bc_file *f, const char *path)
+session_read(struct bc_file *f, const char *path, const char *name)
 {
 	struct llvm_version have = llvm_version(), made;
+	unsigned char head[20];
 	struct bc_ident id;
 	enum bc_status st;
 	char v1[32], v2[32];
+	long n;
+	size_t where;
 
 	f->path = path;
+	f->name = name = name ? name : path;
+	/* The magic number first: no need to read gigabytes of something
+	 * else. */
+	n = read_prefix(path, head, sizeof(head));
+	if (n >= 0 && !bc_magic(head, (size_t)n))
+		return error("cannot read '%s': not LLVM bitcode", name);
 	if (read_file(path, &f->data) < 0)
 		return -1;
 	st = bc_identify((const unsigned char *)f->data.data, f->data.len, &id);
 	if (st != BC_OK)
-		return error("cannot read '%s': %s", path, bc_status_str(st));
+		return error("cannot read '%s': %s", name, bc_status_str(st));
+	st = bc_check((const unsigned char *)f->data.data, f->data.len, &where);
+	if (st != BC_OK)
+		return error("cannot read '%s': %s (at byte %zu)", name,
+		             bc_status_str(st), where);
 	if (!id.found || version_from_producer(id.producer, &made) < 0)
 		return 0;  /* older than LLVM 3.8, or an unknown producer */
 	if (!version_can_read(&have, &made))
 		return error("cannot read '%s': bitcode was produced by LLVM %s, "
-		             "this LLVM is %s", path, version_str(&made, v1),
+		             "this LLVM is %s", name, version_str(&made, v1),
 		             version_str(&have, v2));
 	return 0;
 }
@@ -102,10 +116,12 @@ session_parse(struct session *s, struct bc_file *f, int lazy)
 	LLVMMemoryBufferRef mb;
 	LLVMModuleRef m = NULL;
 	LLVMBool failed;
+	char *why;
 
 	mb = LLVMCreateMemoryBufferWithMemoryRange(f->data.data, f->data.len,
-	                                           f->path, 0);
-	diag_subject(&s->diag, f->path);
+	                                           f->name, 0);
+	diag_subject(&s->diag, f->name);
+	guard_note("LLVM", "reading", f->name);
 	if (lazy) {
 		/* On success the module owns mb, which reads f->data. */
 		failed = LLVMGetBitcodeModuleInContext2(s->ctx, mb, &m);
@@ -116,8 +132,16 @@ session_parse(struct session *s, struct bc_file *f, int lazy)
 		LLVMDisposeMemoryBuffer(mb);
 	}
 	if (failed) {
-		error("cannot read '%s': %s", f->path,
+		error("cannot read '%s': %s", f->name,
 		      diag_take(&s->diag, "invalid bitcode"));
+		return NULL;
+	}
+	/* The reader accepts IR that the verifier would not, and the steps
+	 * after this one count on valid IR. */
+	if ((why = ir_verify(m)) != NULL) {
+		error("'%s': invalid bitcode: %s", f->name, why);
+		free(why);
+		LLVMDisposeModule(m);
 		return NULL;
 	}
 	return m;
@@ -128,6 +152,7 @@ session_link(struct session *s, LLVMModuleRef dest, LLVMModuleRef src,
              const char *src_path, const char *dest_path)
 {
 	diag_subject(&s->diag, src_path);
+	guard_note("LLVM", "linking", src_path);
 	if (LLVMLinkModules2(dest, src) || diag_failed(&s->diag))
 		return error("cannot link '%s' into '%s': %s", src_path, dest_path,
 		             diag_take(&s->diag, "the IR linker failed"));

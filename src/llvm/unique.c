@@ -324,13 +324,13 @@ unique_keep(struct session *s)
 		if ((why = strmap_get(&u.reason, name)) != NULL) {
 			session_why_not(s, name, why);
 			if (!s->report_mode)
-				warn("'%s': not inlining '%s': %s", hf->file.path, name, why);
+				warn("'%s': not inlining '%s': %s", hf->file.name, name, why);
 			make_declaration(s->import, name);
 		} else if ((why = strmap_get(&u.copies, name)) != NULL) {
 			struct helper_info *info = session_helper(s, name, NULL);
 
 			warn("'%s': inlining '%s' gives this crate its own copy of %s",
-			     hf->file.path, name, why);
+			     hf->file.name, name, why);
 			free(info->note);
 			info->note = xasprintf("this crate has its own copy of %s", why);
 		}

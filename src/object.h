@@ -1,31 +1,32 @@
 /*
- * llvm/object.h: an ELF file as "helperlink report" reads it (object.c),
- * for objrefs.c, which finds what its code and data refer to.
+ * object.h: an ELF file as "helperlink report" reads it: its sections, its
+ * functions sorted by address, the relocations of each section, and in a
+ * linked x86-64 file the GOT.  objrefs.c (in the engine, which has the
+ * disassembler) finds what the code and data refer to.  Pure C, read with
+ * elffile.h, which checks everything it reads.
  *
  * The files read are ELF64, little-endian, for x86-64 or AArch64: what
- * rustc and clang write on Linux there, relocatable or linked.  LLVM's
- * object-file C API gives the sections' names, the symbols and the
- * relocations; it gives neither a section's flags, nor which section a
- * .rela section relocates, nor an addend, so these come from the raw
- * section headers and .rela entries.
+ * rustc and clang write on Linux there, relocatable or linked.  A linked
+ * file without a .symtab is read by its dynamic symbols.
  */
-#ifndef LLVM_OBJECT_H
-#define LLVM_OBJECT_H
+#ifndef OBJECT_H
+#define OBJECT_H
 
+#include <stddef.h>
 #include <stdint.h>
 
-#include "engine.h"
+#include "elffile.h"
+#include "map.h"
 
 enum {
-	ET_REL = 1, ET_EXEC = 2, ET_DYN = 3, EM_X86_64 = 62, EM_AARCH64 = 183,
-	SHT_RELA = 4, SHT_NOBITS = 8, SHF_ALLOC = 0x2, SHF_EXECINSTR = 0x4,
+	R_X86_64_PC32 = 2, R_X86_64_PLT32 = 4, R_X86_64_RELATIVE = 8,
 	R_AARCH64_ADR_PREL_PG_HI21 = 275, R_AARCH64_ADR_PREL_PG_HI21_NC = 276,
 	R_AARCH64_JUMP26 = 282, R_AARCH64_CALL26 = 283,
 	R_AARCH64_ADR_GOT_PAGE = 311,
 };
 
 struct section {
-	char *name;
+	const char *name;
 	const unsigned char *data;   /* NULL for SHT_NOBITS */
 	uint64_t addr;               /* where it is loaded; 0 unless linked */
 	uint64_t size, flags;
@@ -33,8 +34,8 @@ struct section {
 };
 
 struct symbol {
-	char *name;
-	size_t section;   /* index, or (size_t)-1 when undefined */
+	const char *name;
+	size_t section;   /* index, or ELF_NO_SECTION when undefined */
 	uint64_t addr, size;
 };
 
@@ -49,17 +50,14 @@ struct got_slot {
 };
 
 struct object {
-	LLVMMemoryBufferRef mb;
-	LLVMBinaryRef binary;
-	const unsigned char *base;
-	size_t len;
+	struct elf_file elf;
 	unsigned machine;
 	struct got_slot *got;    /* linked files: R_X86_64_RELATIVE slots */
 	size_t ngot;
 	struct section *secs;
 	size_t nsecs;
-	struct strmap byname;    /* section name -> its last index + 1 */
-	size_t *same_name;       /* the previous section of that name + 1 */
+	struct elf_symbol *table; /* the symbol table read */
+	size_t ntable, table_sec;
 	struct symbol *syms;
 	size_t nsyms;
 	struct symbol **sorted;  /* defined, sized, by section and address */
@@ -69,12 +67,13 @@ struct object {
 };
 
 /*
- * Read the ELF file in data, named path in messages: sections, symbols
- * (the undefined ones also into undefined), relocations, and in a linked
- * file the GOT.  -1 after printing why; o is to be closed either way.
+ * Read the ELF file in data (len bytes), named path in messages:
+ * sections, symbols (the undefined ones also into undefined),
+ * relocations, and in a linked file the GOT.  -1 after printing why; o is
+ * to be closed either way.
  */
-int object_open(struct object *o, const char *path, const struct buf *data,
-                LLVMContextRef ctx, struct strmap *undefined);
+int object_open(struct object *o, const char *path, const unsigned char *data,
+                size_t len, struct strmap *undefined);
 void object_close(struct object *o);
 
 /*
