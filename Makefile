@@ -46,7 +46,7 @@ OBJ = $(CMDOBJ) $(LIBOBJ)
 all: helperlink helperlink-cc
 
 helperlink: $(OBJ)
-	$(CC) $(LDFLAGS) -o $@ $(OBJ) $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(LDLIBS)
 
 # "helperlink cc" under the name rustc's -C linker runs.
 helperlink-cc: helperlink
@@ -78,11 +78,11 @@ install: helperlink
 	cp doc/helperlink.1 $(DESTDIR)$(MANDIR)/man1/helperlink.1
 
 tests/unit: tests/unit.c libhelperlink.a
-	$(CC) $(WARNFLAGS) $(CPPFLAGS) $(CFLAGS) -MMD -MP -o $@ tests/unit.c \
-		libhelperlink.a $(LDLIBS)
+	$(CC) $(WARNFLAGS) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -MMD -MP -o $@ \
+		tests/unit.c libhelperlink.a $(LDLIBS)
 
 tests/tools/bcpatch: tests/tools/bcpatch.c libhelperlink.a
-	$(CC) $(WARNFLAGS) $(CFLAGS) -o $@ tests/tools/bcpatch.c \
+	$(CC) $(WARNFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ tests/tools/bcpatch.c \
 		libhelperlink.a $(LDLIBS)
 
 # tests/packages lists what the tests use; run as root, check installs
@@ -105,11 +105,12 @@ demo: helperlink
 bench: helperlink helperlink-cc
 	@bench/run
 
-# tests/fuzz/run: FUZZ_SECONDS per kind of input (default 60); writes
-# tests/fuzz/out/summary.md.
+# tests/fuzz/run: FUZZ_SECONDS per kind of command input (default 60),
+# FUZZ_READER_SECONDS per reader; writes tests/fuzz/out/summary.md.
 FUZZ_SECONDS = 60
+FUZZ_READER_SECONDS = $(FUZZ_SECONDS)
 fuzz: helperlink
-	@tests/fuzz/run $(FUZZ_SECONDS)
+	@tests/fuzz/run $(FUZZ_SECONDS) $(FUZZ_READER_SECONDS)
 
 # libraries/run; writes libraries/results.md.
 libraries: helperlink

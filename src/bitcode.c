@@ -18,6 +18,8 @@ enum {
 	TOP_WIDTH = 2,
 	BLOCKINFO_BLOCK_ID = 0,
 	BLOCKINFO_CODE_SETBID = 1,
+	TYPE_BLOCK_ID_NEW = 17,
+	TYPE_CODE_NUMENTRY = 1,
 	IDENTIFICATION_BLOCK_ID = 13,
 	IDENTIFICATION_CODE_STRING = 1,
 	IDENTIFICATION_CODE_EPOCH = 2,
@@ -284,16 +286,16 @@ info_for(struct walk *w, uint64_t id, int make)
 	return &w->info[w->ninfo++].a;
 }
 
-/* SETBID's block ID: the record's first operand. */
-struct setbid {
+/* A record's code and first operand: SETBID's block ID, NUMENTRY's count. */
+struct first {
 	unsigned seen;
 	uint64_t code, id;
 };
 
 static void
-setbid_value(void *arg, uint64_t v, size_t bit, unsigned width, char kind)
+first_value(void *arg, uint64_t v, size_t bit, unsigned width, char kind)
 {
-	struct setbid *s = arg;
+	struct first *s = arg;
 
 	(void)bit;
 	(void)width;
@@ -349,24 +351,34 @@ walk_block(struct walk *w, uint64_t id, unsigned width, size_t end, int depth)
 				break;
 			}
 			abbrevs_add(define, b);
-		} else if (code == BS_UNABBREV_RECORD) {
-			struct setbid s = {0, 0, 0};
-
-			bs_record(b, NULL, id == BLOCKINFO_BLOCK_ID ? setbid_value : NULL,
-			          &s);
-			if (id == BLOCKINFO_BLOCK_ID && s.code == BLOCKINFO_CODE_SETBID &&
-			    s.seen >= 2)
-				cur = s.id;
 		} else {
+			/* The values that matter: which block BLOCKINFO is
+			 * about, and how many types a type table says it has
+			 * (LLVM makes room for them all first). */
+			struct first f = {0, 0, 0};
+			const struct bs_abbrev *a = NULL;
+			int want = id == BLOCKINFO_BLOCK_ID || id == TYPE_BLOCK_ID_NEW;
+
 			/* What BLOCKINFO gave when the block started, then
 			 * the block's own. */
 			k = (size_t)(code - BS_FIRST_ABBREV);
-			if (k < ngiven)
-				bs_record(b, &given->v[k], NULL, NULL);
+			if (code == BS_UNABBREV_RECORD)
+				a = NULL;
+			else if (k < ngiven)
+				a = &given->v[k];
 			else if (k - ngiven < own.n)
-				bs_record(b, &own.v[k - ngiven], NULL, NULL);
-			else
+				a = &own.v[k - ngiven];
+			else {
 				b->st = BS_MALFORMED;
+				break;
+			}
+			bs_record(b, a, want ? first_value : NULL, &f);
+			if (id == BLOCKINFO_BLOCK_ID && f.code == BLOCKINFO_CODE_SETBID &&
+			    f.seen >= 2)
+				cur = f.id;
+			if (id == TYPE_BLOCK_ID_NEW && f.code == TYPE_CODE_NUMENTRY &&
+			    f.seen >= 2 && f.id > end - b->pos)
+				b->st = BS_TRUNCATED;
 		}
 		/* info_for() may have moved what given points into. */
 		given = info_for(w, id, 0);

@@ -79,7 +79,11 @@ check_file(struct compat *c, const char *path)
 	enum bc_status st;
 
 	/* The magic number first: no need to read all of something else. */
-	if (check_input(path) == 0 && read_prefix(path, head, sizeof(head)) >= 0 &&
+	if (check_input(path) < 0) {
+		c->ok = 0;
+		return;
+	}
+	if (read_prefix(path, head, sizeof(head)) >= 0 &&
 	    !bc_magic(head, sizeof(head))) {
 		error("cannot read '%s': %s", path, bc_status_str(BC_NOT_BITCODE));
 		c->ok = 0;

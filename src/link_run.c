@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "bitcode.h"
 #include "file.h"
 #include "guard.h"
 #include "link_args.h"
@@ -137,6 +138,29 @@ guarded_link(const struct link_options *o, const char *llvm, struct buf *out,
 	return 0;
 }
 
+/* Each bitcode input is a regular file that starts as bitcode: checked
+ * before libLLVM is even loaded.  -1 after printing why. */
+static int
+check_bitcode_inputs(const struct link_options *o)
+{
+	size_t i, n = o->ncrates + o->nhelpers;
+
+	for (i = 0; i < n; i++) {
+		int crate = i < o->ncrates;
+		const char *path = crate ? o->crates[i] : o->helpers[i - o->ncrates];
+		const char **names = crate ? o->crate_names : o->helper_names;
+		const char *name = names ? names[crate ? i : i - o->ncrates] : path;
+		unsigned char head[4];
+
+		if (check_input(path) < 0)
+			return -1;
+		if (read_prefix(path, head, sizeof(head)) >= 0 &&
+		    !bc_magic(head, sizeof(head)))
+			return error("cannot read '%s': not LLVM bitcode", name);
+	}
+	return 0;
+}
+
 int
 link_run(struct link_args *a, struct buf *out, struct buf *text)
 {
@@ -167,7 +191,7 @@ link_run(struct link_args *a, struct buf *out, struct buf *text)
 		goto out;
 	if (renames.to.n)
 		o.renames = &renames;
-	if (guarded_link(&o, a->llvm, out, text) < 0)
+	if (check_bitcode_inputs(&o) < 0 || guarded_link(&o, a->llvm, out, text) < 0)
 		goto out;
 	ret = 0;
 out:

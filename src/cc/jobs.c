@@ -123,14 +123,36 @@ parallel_jobs(void)
 	return cpus < 1 ? 1 : (size_t)cpus;
 }
 
-/* The next job to start, or NULL. */
+/* Whether a C job is still to finish: Rust jobs read the C modules as
+ * helpers, and start once those compiled, so that a bad one is reported
+ * once. */
+static int
+c_pending(const struct driver *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->njobs; i++)
+		if (!d->jobs[i].rust && d->jobs[i].pid != 0)
+			return 1;
+	return 0;
+}
+
+/* The next job to start, or NULL: the C jobs first. */
 static struct job *
 next_job(struct driver *d, size_t *next, size_t running, size_t *waiting)
 {
+	int c_first = c_pending(d);
 	struct job *j;
+	size_t i;
 
 	for (;;) {
-		for (j = NULL; *next < d->njobs && !j; ++*next)
+		j = NULL;
+		for (i = 0; c_first && i < d->njobs && !j; i++)
+			if (!d->jobs[i].rust && d->jobs[i].pid == -1)
+				j = &d->jobs[i];
+		if (c_first && !j && running > 0)
+			return NULL;  /* the C jobs running come first */
+		for (; !j && *next < d->njobs; ++*next)
 			if (d->jobs[*next].pid == -1)
 				j = &d->jobs[*next];
 		if (!j && running == 0)

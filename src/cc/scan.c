@@ -12,12 +12,45 @@
 #include "../archive.h"
 #include "../bitcode.h"
 #include "../buf.h"
+#include "../elffile.h"
 #include "../file.h"
 #include "../linkline.h"
 #include "../msg.h"
 #include "../temp.h"
 #include "../util.h"
 #include "cc.h"
+
+/* Refuse bitcode that LLVM must not see (bitcode.h), once, here, rather
+ * than in each job that would read it; -1 after printing why. */
+static int
+check_bitcode(const unsigned char *data, size_t len, const char *name)
+{
+	struct bc_ident id;
+	enum bc_status st = bc_identify(data, len, &id);
+	size_t where;
+
+	if (st == BC_OK)
+		st = bc_check(data, len, &where);
+	if (st != BC_OK)
+		return error("cannot read '%s': %s", name, bc_status_str(st));
+	return 0;
+}
+
+/* An archive's native member: its headers and sections must be whole. */
+static int
+check_elf(const unsigned char *data, size_t len, const char *archive,
+          const char *member)
+{
+	struct elf_file f;
+	const char *why = elf_header(data, len, &f);
+
+	if (!why && !(why = elf_sections(&f)))
+		why = elf_section_names(&f);
+	elf_release(&f);
+	if (why)
+		return error("cannot read '%s(%s)': %s", archive, member, why);
+	return 0;
+}
 
 /* Whether data is bitcode that rustc wrote (its producer names rust). */
 static int
@@ -97,13 +130,17 @@ add_input(struct driver *d, size_t arg)
 }
 
 /* A bitcode object on the link line. */
-static void
+static int
 add_object(struct driver *d, size_t arg, const unsigned char *data, size_t len)
 {
-	char *crate = crate_of(d->all.v[arg]);
-	struct cc_input *in = add_input(d, arg);
+	char *crate;
+	struct cc_input *in;
 	size_t k;
 
+	if (check_bitcode(data, len, d->all.v[arg]) < 0)
+		return -1;
+	crate = crate_of(d->all.v[arg]);
+	in = add_input(d, arg);
 	in->job = add_job(d, d->all.v[arg], d->all.v[arg], is_rust_bitcode(data, len),
 	                  crate);
 	/* The crate's object takes the place of its first module only. */
@@ -111,6 +148,7 @@ add_object(struct driver *d, size_t arg, const unsigned char *data, size_t len)
 		if (!d->inputs[k].is_archive && d->inputs[k].job == in->job)
 			in->job = (size_t)-1;
 	free(crate);
+	return 0;
 }
 
 /*
@@ -156,6 +194,11 @@ add_archive(struct driver *d, size_t arg, const char *path, int library,
 
 		if (!bc && !elf)
 			continue;
+		/* A native member goes back into the archive as it is; one
+		 * that is damaged is said so now, by its name, not by ar
+		 * later, by a temporary file's. */
+		if (elf && check_elf(m[i].data, m[i].size, path, m[i].name) < 0)
+			goto out;
 		file = xasprintf("%s/m%zu.o", dir, i);
 		if (write_file_atomic(file, m[i].data, m[i].size) < 0) {
 			free(file);
@@ -168,10 +211,16 @@ add_archive(struct driver *d, size_t arg, const char *path, int library,
 			 * archive's index names it. */
 			char *crate = xasprintf("archive %zu", k);
 			char *name = xasprintf("%s(%s)", path, m[i].name);
-			size_t job = add_job(d, file, name,
-			                     is_rust_bitcode(m[i].data, m[i].size), crate);
-			size_t p;
+			size_t job, p;
 
+			if (check_bitcode(m[i].data, m[i].size, name) < 0) {
+				free(crate);
+				free(name);
+				free(file);
+				goto out;
+			}
+			job = add_job(d, file, name, is_rust_bitcode(m[i].data, m[i].size),
+			              crate);
 			free(crate);
 			free(name);
 			/* The crate's object goes where its first module was. */
@@ -220,7 +269,7 @@ scan_file(struct driver *d, size_t arg, const char *path, int library)
 	if (read_file(path, &b) < 0)
 		return -1;
 	if (bc_is_bitcode((unsigned char *)b.data, b.len))
-		add_object(d, arg, (unsigned char *)b.data, b.len);
+		ret = add_object(d, arg, (unsigned char *)b.data, b.len);
 	else
 		ret = add_archive(d, arg, path, library, (unsigned char *)b.data, b.len);
 	buf_release(&b);

@@ -138,8 +138,12 @@ emit(struct session *s, struct buf *out)
 	buf_addstr(&from, s->crate_path);
 	if (s->imported.n)
 		buf_addf(&from, "', '%s", s->helper_names.data);
+	/* What code generation says (and its fatal errors) is about all of
+	 * them. */
+	diag_subject(&s->diag, from.data);
 	ret = (o->verify && verify(s) < 0) ||
 	      codegen_emit(&s->cg, s->crate, o, from.data, &s->diag, out) < 0;
+	diag_subject(&s->diag, NULL);
 	buf_release(&from);
 	if (ret)
 		return -1;

@@ -14,6 +14,8 @@ every run:
 Writes OUT/results.md (the table) and OUT/findings/KIND-N/ (each input
 that was not handled, with the command and what it printed).  The
 mutations are seeded: the same seed gives the same runs.
+
+drive.py mutate SEED IN OUT writes one mutant of IN, for tests.
 """
 import os
 import random
@@ -139,7 +141,12 @@ def classify(proc, stderr, mutated, outputs, workdir, before):
         raw = [l for l in lines if not l.startswith("helperlink: ") and
                not l.startswith("  ")]
         name = os.path.basename(mutated)
-        if not errors or raw or not any(name in l for l in errors):
+        # An input that is not bitcode goes to the real linker as it is
+        # (helperlink ld, cc): the linker's own lines name it then.
+        linker = any("failed (exit status" in l for l in errors) and \
+            any(name in l for l in raw)
+        if not linker and (not errors or raw or
+                           not any(name in l for l in errors)):
             found.append("nameless")
     else:
         temps = [f for f in left if ".tmp" in f or ".helperlink-" in f]
@@ -197,6 +204,12 @@ def run_kind(hl, seeds, out, kind, seconds, seed):
 
 
 def main():
+    # drive.py mutate SEED IN OUT: one mutant, for tests on disk.
+    if sys.argv[1] == "mutate":
+        rng = random.Random(int(sys.argv[2]))
+        data = open(sys.argv[3], "rb").read()
+        open(sys.argv[4], "wb").write(mutate_bytes(rng, data))
+        return
     hl, seeds, out, seconds = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4])
     kinds = sys.argv[5:] or list(KINDS)
     os.makedirs(out, exist_ok=True)
