@@ -118,7 +118,8 @@ gen_sort(struct gen_set *set)
 {
 	size_t i, n = 0;
 
-	qsort(set->fn, set->n, sizeof(*set->fn), by_name);
+	if (set->n)
+		qsort(set->fn, set->n, sizeof(*set->fn), by_name);
 	for (i = 0; i < set->n; i++) {
 		if (n > 0 && strcmp(set->fn[n - 1].name, set->fn[i].name) == 0)
 			fn_release(&set->fn[i]);
@@ -126,7 +127,8 @@ gen_sort(struct gen_set *set)
 			set->fn[n++] = set->fn[i];
 	}
 	set->n = n;
-	qsort(set->opaque, set->nopaque, sizeof(*set->opaque), by_string);
+	if (set->nopaque)
+		qsort(set->opaque, set->nopaque, sizeof(*set->opaque), by_string);
 	for (i = n = 0; i < set->nopaque; i++) {
 		if (n > 0 && strcmp(set->opaque[n - 1], set->opaque[i]) == 0)
 			free((char *)set->opaque[i]);
