@@ -303,6 +303,17 @@ object_function_at(const struct object *o, uint64_t addr)
 	return NULL;
 }
 
+size_t
+object_section(const struct object *o, const char *name)
+{
+	size_t i;
+
+	for (i = 1; i < o->nsecs; i++)
+		if (strcmp(o->secs[i].name, name) == 0)
+			return i;
+	return (size_t)-1;
+}
+
 const struct got_slot *
 object_got_slot(const struct object *o, uint64_t slot)
 {

@@ -85,6 +85,8 @@ const struct symbol *object_symbol_at(const struct object *o, size_t sec,
 /* The function at a load address of a linked file, or NULL. */
 const struct symbol *object_function_at(const struct object *o,
                                         uint64_t addr);
+/* The section of that name, or (size_t)-1. */
+size_t object_section(const struct object *o, const char *name);
 /* The GOT slot of a linked file at address slot: what it is set to. */
 const struct got_slot *object_got_slot(const struct object *o,
                                        uint64_t slot);

@@ -60,6 +60,15 @@ target_is_x86_64(const char *triple)
 	              "x86_64") == 0;
 }
 
+int
+target_is_aarch64(const char *triple)
+{
+	char family[32];
+
+	return strcmp(target_arch_family(triple, family, sizeof(family)),
+	              "aarch64") == 0;
+}
+
 const char *
 target_dl_component(const char *dl, const char *key, char *buf, size_t size)
 {

@@ -17,8 +17,9 @@ int target_is_elf(const char *triple);
  */
 const char *target_arch_family(const char *triple, char *buf, size_t size);
 
-/* Whether the triple is x86-64. */
+/* Whether the triple is x86-64, or AArch64. */
 int target_is_x86_64(const char *triple);
+int target_is_aarch64(const char *triple);
 
 /*
  * The prefix of private symbols under a data layout's mangling ("m:e" is

@@ -200,6 +200,7 @@ typedef int LLVMVerifierFailureAction;
 	X(15, optional, LLVMValueRef, LLVMGetAggregateElement, (LLVMValueRef C, unsigned Idx)) \
 	/* Types and data layouts */ \
 	X(14, required, LLVMTypeKind, LLVMGetTypeKind, (LLVMTypeRef Ty)) \
+	X(14, required, LLVMContextRef, LLVMGetTypeContext, (LLVMTypeRef Ty)) \
 	X(14, required, LLVMTypeRef, LLVMGetElementType, (LLVMTypeRef Ty)) \
 	X(14, required, unsigned, LLVMGetIntTypeWidth, (LLVMTypeRef IntegerTy)) \
 	X(14, required, unsigned, LLVMGetPointerAddressSpace, (LLVMTypeRef PointerTy)) \
@@ -220,6 +221,7 @@ typedef int LLVMVerifierFailureAction;
 	X(14, required, unsigned, LLVMGetCallSiteAttributeCount, (LLVMValueRef C, LLVMAttributeIndex Idx)) \
 	X(14, required, void, LLVMGetCallSiteAttributes, (LLVMValueRef C, LLVMAttributeIndex Idx, LLVMAttributeRef *Attrs)) \
 	X(14, required, void, LLVMAddCallSiteAttribute, (LLVMValueRef C, LLVMAttributeIndex Idx, LLVMAttributeRef A)) \
+	X(14, required, LLVMAttributeRef, LLVMGetCallSiteEnumAttribute, (LLVMValueRef C, LLVMAttributeIndex Idx, unsigned KindID)) \
 	/* Without it, a call whose type differs from its helper's stays (llvm_calls.c). */ \
 	X(18, optional, unsigned, LLVMGetNumOperandBundles, (LLVMValueRef C)) \
 	X(14, required, LLVMMetadataRef, LLVMInstructionGetDebugLoc, (LLVMValueRef Inst)) \
@@ -234,6 +236,24 @@ typedef int LLVMVerifierFailureAction;
 	X(14, required, LLVMValueRef, LLVMBuildIntToPtr, (LLVMBuilderRef B, LLVMValueRef Val, LLVMTypeRef DestTy, const char *Name)) \
 	X(14, required, LLVMValueRef, LLVMBuildExtractValue, (LLVMBuilderRef B, LLVMValueRef AggVal, unsigned Index, const char *Name)) \
 	X(14, required, LLVMValueRef, LLVMBuildInsertValue, (LLVMBuilderRef B, LLVMValueRef AggVal, LLVMValueRef EltVal, unsigned Index, const char *Name)) \
+	X(14, required, LLVMValueRef, LLVMBuildInvoke2, (LLVMBuilderRef B, LLVMTypeRef Ty, LLVMValueRef Fn, LLVMValueRef *Args, unsigned NumArgs, LLVMBasicBlockRef Then, LLVMBasicBlockRef Catch, const char *Name)) \
+	X(14, required, LLVMBasicBlockRef, LLVMGetNormalDest, (LLVMValueRef InvokeInst)) \
+	X(14, required, LLVMBasicBlockRef, LLVMGetUnwindDest, (LLVMValueRef InvokeInst)) \
+	X(14, required, LLVMValueRef, LLVMBasicBlockAsValue, (LLVMBasicBlockRef BB)) \
+	X(14, required, void, LLVMPositionBuilder, (LLVMBuilderRef Builder, LLVMBasicBlockRef Block, LLVMValueRef Instr)) \
+	X(14, required, void, LLVMPositionBuilderAtEnd, (LLVMBuilderRef Builder, LLVMBasicBlockRef Block)) \
+	X(14, required, LLVMValueRef, LLVMBuildTrunc, (LLVMBuilderRef B, LLVMValueRef Val, LLVMTypeRef DestTy, const char *Name)) \
+	X(14, required, LLVMValueRef, LLVMBuildZExt, (LLVMBuilderRef B, LLVMValueRef Val, LLVMTypeRef DestTy, const char *Name)) \
+	X(14, required, LLVMValueRef, LLVMBuildBitCast, (LLVMBuilderRef B, LLVMValueRef Val, LLVMTypeRef DestTy, const char *Name)) \
+	X(14, required, LLVMValueRef, LLVMBuildShl, (LLVMBuilderRef B, LLVMValueRef LHS, LLVMValueRef RHS, const char *Name)) \
+	X(14, required, LLVMValueRef, LLVMBuildLShr, (LLVMBuilderRef B, LLVMValueRef LHS, LLVMValueRef RHS, const char *Name)) \
+	X(14, required, LLVMValueRef, LLVMBuildOr, (LLVMBuilderRef B, LLVMValueRef LHS, LLVMValueRef RHS, const char *Name)) \
+	X(14, required, LLVMValueRef, LLVMConstInt, (LLVMTypeRef IntTy, unsigned long long N, LLVMBool SignExtend)) \
+	X(14, required, void, LLVMAppendModuleInlineAsm, (LLVMModuleRef M, const char *Asm, size_t Len)) \
+	X(14, required, LLVMMetadataRef, LLVMMDStringInContext2, (LLVMContextRef C, const char *Str, size_t SLen)) \
+	X(14, required, LLVMMetadataRef, LLVMMDNodeInContext2, (LLVMContextRef C, LLVMMetadataRef *MDs, size_t Count)) \
+	X(14, required, LLVMValueRef, LLVMMetadataAsValue, (LLVMContextRef C, LLVMMetadataRef MD)) \
+	X(14, required, void, LLVMAddNamedMetadataOperand, (LLVMModuleRef M, const char *Name, LLVMValueRef Val)) \
 	X(14, required, LLVMTypeRef, LLVMIntTypeInContext, (LLVMContextRef C, unsigned NumBits)) \
 	X(14, required, LLVMTypeRef, LLVMHalfTypeInContext, (LLVMContextRef C)) \
 	X(14, required, LLVMTypeRef, LLVMFloatTypeInContext, (LLVMContextRef C)) \
@@ -247,6 +267,7 @@ typedef int LLVMVerifierFailureAction;
 	X(14, required, LLVMTargetDataRef, LLVMGetModuleDataLayout, (LLVMModuleRef M)) \
 	X(14, required, unsigned, LLVMPointerSize, (LLVMTargetDataRef TD)) \
 	X(14, required, unsigned long long, LLVMABISizeOfType, (LLVMTargetDataRef TD, LLVMTypeRef Ty)) \
+	X(14, required, unsigned long long, LLVMSizeOfTypeInBits, (LLVMTargetDataRef TD, LLVMTypeRef Ty)) \
 	X(14, required, unsigned, LLVMABIAlignmentOfType, (LLVMTargetDataRef TD, LLVMTypeRef Ty)) \
 	/* Attributes */ \
 	X(14, required, unsigned, LLVMGetEnumAttributeKindForName, (const char *Name, size_t SLen)) \
@@ -349,8 +370,15 @@ typedef int LLVMVerifierFailureAction;
 	V(14, LLVMAtomicCmpXchg, 56) \
 	V(14, LLVMAtomicRMW, 57) \
 	V(14, LLVMCall, 45) \
+	V(14, LLVMPHI, 44) \
 	V(14, LLVMCallBr, 67) \
 	V(14, LLVMVoidTypeKind, 0) \
+	V(14, LLVMHalfTypeKind, 1) \
+	V(14, LLVMFloatTypeKind, 2) \
+	V(14, LLVMDoubleTypeKind, 3) \
+	V(14, LLVMFP128TypeKind, 5) \
+	V(14, LLVMVectorTypeKind, 13) \
+	V(14, LLVMBFloatTypeKind, 18) \
 	V(14, LLVMIntegerTypeKind, 8) \
 	V(14, LLVMStructTypeKind, 10) \
 	V(14, LLVMPointerTypeKind, 12) \

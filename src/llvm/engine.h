@@ -239,9 +239,43 @@ void describe_sizes(struct session *s);
  * calls itself. */
 void describe_code(struct session *s);
 
+/*
+ * Where the C calling convention puts a function's arguments or result
+ * (abi.c): one location per register, in order, for each scalar of each
+ * argument (an i128 takes two, its halves).
+ */
+#define ABI_MAX_DEPTH 8
+enum abi_class { ABI_GPR, ABI_FPR };
+
+struct abi_loc {
+	enum abi_class cls;
+	unsigned reg;           /* its number among its class's registers */
+	unsigned bits;          /* how many bits of it the value uses */
+	LLVMTypeRef type;       /* the scalar's type */
+	unsigned path[ABI_MAX_DEPTH];  /* the argument (path[0]; 0 for the
+	                           result), then the element indices */
+	unsigned depth;
+	unsigned part;          /* 1, 2: an i128's low or high half; 0 */
+	int standalone;         /* a whole argument, not an element */
+};
+
+struct abi_sig {
+	struct abi_loc *v;
+	size_t n;
+};
+
+/* The arguments' (or, with result, the result's) locations of function
+ * type fn on triple; -1 when the model does not cover it (the stack,
+ * memory, x87, another target). */
+int abi_lower(LLVMTargetDataRef td, const char *triple, LLVMTypeRef fn,
+              int result, struct abi_sig *s);
+/* Whether a and b put the same bytes in the same registers. */
+int abi_same(const struct abi_sig *a, const struct abi_sig *b);
+void abi_release(struct abi_sig *s);
+
 /* Rebuild the calls of helper f whose IR type differs from f's only in
- * how rustc and clang spell the same registers (signature.c); note why
- * for the others. */
+ * how rustc and clang lower one C signature (signature.c, with abi.c);
+ * note why for the others. */
 void signature_rebuild_calls(struct session *s, LLVMValueRef f);
 
 /* Inline the helpers (passes.c). */
@@ -281,6 +315,8 @@ struct code_refs {
 	struct code_ref *v;
 	size_t n;
 	struct strmap undefined;   /* symbols used and not defined */
+	struct strmap notes;       /* helper -> why it stays a call, as the
+	                              link that wrote the file said; owned */
 };
 
 void refs_add(struct code_refs *r, const char *function, const char *symbol,
@@ -291,6 +327,30 @@ void refs_release(struct code_refs *r);
 /* The references of an object file's code and data (objrefs.c). */
 int refs_object(const char *path, const struct buf *data,
                 struct code_refs *r);
+
+/*
+ * The attributes of caller and helper that keep LLVM's inliner from
+ * inlining without alwaysinline, as a list into why (inliner.c).
+ */
+void inliner_conflicts(LLVMValueRef caller, LLVMValueRef helper,
+                       const char *triple, struct buf *why);
+/* Why LLVM's inliner left a call of helper (of size IR instructions,
+ * calling itself when recursive) in caller: noinline, recursion,
+ * "conflicting attributes: ...", or its cost model; a new string. */
+char *inliner_reason(LLVMValueRef caller, LLVMValueRef helper,
+                     const char *triple, long size, int recursive);
+
+/*
+ * What a link leaves in its output for a report to read (notes.c): why
+ * each helper still called stays a call, in a section of the object
+ * (excluded from linked programs) or named metadata of the bitcode.
+ */
+void notes_embed(struct session *s, const struct link_options *o);
+/* The notes of a module, or of an object's section text, into notes
+ * (helper -> reason, new strings). */
+void notes_read_module(LLVMModuleRef m, struct strmap *notes);
+void notes_parse(const char *text, size_t n, struct strmap *notes);
+#define NOTES_SECTION ".helperlink.reasons"
 
 /* --- the steps --- */
 
@@ -308,12 +368,7 @@ void internalize(struct session *s, struct strmap *callers);
  * warn about helpers LLVM would not inline although asked to. */
 void internalize_finish(struct session *s);
 
-/*
- * The attributes of caller and helper that keep LLVM's inliner from
- * inlining without alwaysinline, as a list into why (explain.c).
- */
-void explain_attributes(LLVMValueRef caller, LLVMValueRef helper,
-                        const char *triple, struct buf *why);
+
 /* The calls of helpers in refs, with their reasons, into rep.
  * caller_module and helper_module, when given, hold the callers' and the
  * helpers' IR, for the reasons of LLVM's own inliner. */

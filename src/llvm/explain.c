@@ -6,77 +6,14 @@
  * A call left in code is explained by what the import found (static
  * state, weak, noinline, recursion: struct helper_info), by its address
  * being used, or, when LLVM's own inliner decided, by the attributes that
- * made it refuse: LLVM 22's functionsHaveCompatibleAttributes(), its
- * TargetLibraryInfo check for no-builtin attributes, and the target's
- * feature check.
+ * made it refuse (inliner.c); for a file helperlink wrote, by the reasons
+ * it left in it (notes.c).
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "../report.h"
-#include "../target_features.h"
 #include "engine.h"
-
-static void
-list_add(struct buf *why, const char *item)
-{
-	buf_addf(why, "%s%s", why->len ? ", " : "", item);
-}
-
-/* Enum attributes that must be equal (CompatRule isEqual<...>), or that
- * the callee must not have without the caller. */
-static const char *const equal_attrs[] = {
-	"sanitize_address", "sanitize_memory", "sanitize_thread",
-	"sanitize_hwaddress", "sanitize_memtag", "safestack", "shadowcallstack",
-};
-static const char *const callee_attrs[] = {
-	"null_pointer_is_valid", "strictfp",
-};
-/* String attributes the callee must not have without the caller:
- * "no-builtins", and the no-builtin-NAME of clang's -fno-builtin-NAME;
- * only the ones LLVM may know are looked for. */
-static const char *const builtin_attrs[] = {
-	"no-builtins", "no-builtin-wcslen", "no-builtin-memcpy",
-	"no-builtin-memset", "no-builtin-memmove", "no-builtin-strlen",
-	"no-builtin-bcmp", "no-builtin-memcmp", "no-builtin-stpcpy",
-};
-
-void
-explain_attributes(LLVMValueRef caller, LLVMValueRef helper,
-                    const char *triple, struct buf *why)
-{
-	struct buf missing = BUF_INIT;
-	char *ccpu, *cfeat, *hcpu, *hfeat, *cnb, *hnb;
-	size_t i;
-
-	for (i = 0; i < LEN(equal_attrs); i++)
-		if (fn_has_attr(caller, equal_attrs[i]) != fn_has_attr(helper, equal_attrs[i]))
-			list_add(why, equal_attrs[i]);
-	for (i = 0; i < LEN(callee_attrs); i++)
-		if (fn_has_attr(helper, callee_attrs[i]) && !fn_has_attr(caller, callee_attrs[i]))
-			list_add(why, callee_attrs[i]);
-	for (i = 0; i < LEN(builtin_attrs); i++) {
-		cnb = fn_string_attr(caller, builtin_attrs[i]);
-		hnb = fn_string_attr(helper, builtin_attrs[i]);
-		if (hnb && !cnb)
-			list_add(why, builtin_attrs[i]);
-		free(cnb);
-		free(hnb);
-	}
-	ccpu = fn_string_attr(caller, "target-cpu");
-	cfeat = fn_string_attr(caller, "target-features");
-	hcpu = fn_string_attr(helper, "target-cpu");
-	hfeat = fn_string_attr(helper, "target-features");
-	if (features_compatible(triple, ccpu, cfeat, hcpu, hfeat, &missing) == 0) {
-		list_add(why, "target-features ");
-		buf_add(why, missing.data, missing.len);
-	}
-	free(ccpu);
-	free(cfeat);
-	free(hcpu);
-	free(hfeat);
-	buf_release(&missing);
-}
 
 /* The helper a symbol is, if it is one: its name, or that of its copy. */
 static const char *
@@ -105,11 +42,14 @@ explain(const struct strmap *info, const char *helper, const struct code_ref *c,
         LLVMModuleRef helper_module, int forced)
 {
 	const struct helper_info *hi = info ? strmap_get(info, helper) : NULL;
-	struct buf why = BUF_INIT;
+	const char *note = strmap_get(&refs->notes, helper);
 	LLVMValueRef cf, hf;
 
 	if (c->address)
 		return xstrdup("its address is used, not called");
+	/* What the link that wrote the file found (notes.c). */
+	if (note)
+		return xstrdup(note);
 	if (hi && hi->why_not)
 		return xstrdup(hi->why_not);
 	if (hi && hi->recursive)
@@ -123,16 +63,8 @@ explain(const struct strmap *info, const char *helper, const struct code_ref *c,
 	    (hf = LLVMGetNamedFunction(helper_module, helper)) == NULL ||
 	    LLVMIsDeclaration(hf))
 		return xstrdup("");
-	/* LLVM's own inliner had the choice: its attribute rules, or else
-	 * its cost model, which the helper's size stands for. */
-	explain_attributes(cf, hf, LLVMGetTarget(caller_module), &why);
-	if (why.len) {
-		char *s = xasprintf("conflicting attributes: %s", why.data);
-
-		buf_release(&why);
-		return s;
-	}
-	return xasprintf("size: %ld IR instructions", hi->size);
+	/* LLVM's own inliner had the choice. */
+	return inliner_reason(cf, hf, LLVMGetTarget(caller_module), hi->size, 0);
 }
 
 void
@@ -160,6 +92,19 @@ explain_calls(struct report *rep, const struct code_refs *refs,
 	}
 }
 
+/* The reason given for the first call of helper left in rep, or NULL. */
+static const char *
+call_reason(const struct report *rep, const char *helper)
+{
+	size_t i;
+
+	for (i = 0; i < rep->ncalls; i++)
+		if (strcmp(rep->calls[i].helper, helper) == 0 &&
+		    strcmp(rep->calls[i].kind, "call") == 0 && *rep->calls[i].reason)
+			return rep->calls[i].reason;
+	return NULL;
+}
+
 void
 explain_helpers(struct report *rep, const struct strmap *info)
 {
@@ -168,9 +113,13 @@ explain_helpers(struct report *rep, const struct strmap *info)
 
 	for (i = 0; names[i]; i++) {
 		const struct helper_info *hi = strmap_get(info, names[i]);
+		const char *note = hi->why_not ? hi->why_not : hi->note;
 
+		/* A helper left called says why as its calls do. */
+		if (!note)
+			note = call_reason(rep, names[i]);
 		report_add_helper(rep, names[i], hi->file ? hi->file->file.name : "",
-		                  hi->size, hi->why_not ? hi->why_not : hi->note);
+		                  hi->size, note);
 	}
 	free(names);
 }

@@ -84,6 +84,7 @@ file_refs(struct session *s, struct bc_file *in, LLVMModuleRef *m,
 		    !(*m = session_parse(s, in, 0)))
 			goto out;
 		refs_module(*m, refs);
+		notes_read_module(*m, &refs->notes);
 		ret = 0;
 	} else {
 		guard_note("LLVM", "disassembling", in->path);

@@ -152,8 +152,68 @@ count_globals(LLVMModuleRef m)
 	return n;
 }
 
-void
-internalize_finish(struct session *s)
+/* Where LLVM's inliner had the choice (--no-force-inline) and left a
+ * call of f, say why, while f's code is still here to tell. */
+static void
+note_choice(struct session *s, const char *name, LLVMValueRef f)
+{
+	struct helper_info *info = session_helper(s, name, NULL);
+	LLVMUseRef u;
+
+	if (s->o->force_inline || info->why_not)
+		return;
+	for (u = LLVMGetFirstUse(f); u; u = LLVMGetNextUse(u)) {
+		if (is_callee(u)) {
+			info->why_not = inliner_reason(parent_function(LLVMGetUser(u)), f,
+			                               LLVMGetTarget(s->crate), info->size,
+			                               info->recursive);
+			return;
+		}
+	}
+}
+
+/*
+ * A helper still called after inlining (a call of another type, one
+ * LLVM would not inline) is called where it is, in the C object: its
+ * copy is not kept, for only what is inlined is copied.
+ */
+static void
+call_the_original(struct session *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->imported.cap; i++) {
+		const char *name = s->imported.e[i].key;
+		char *copy;
+		LLVMValueRef f, d;
+
+		if (!name)
+			continue;
+		copy = xasprintf("%s" COPY_SUFFIX, name);
+		f = LLVMGetNamedFunction(s->crate, copy);
+		free(copy);
+		d = LLVMGetNamedFunction(s->crate, name);
+		if (!f) {
+			f = d;
+			d = NULL;
+		}
+		if (!f || LLVMIsDeclaration(f) || !LLVMGetFirstUse(f) ||
+		    !linkage_is_local(LLVMGetLinkage(f)))
+			continue;
+		note_choice(s, name, f);
+		if (!d) {
+			char *keep = xstrdup(name);
+
+			LLVMSetValueName2(f, "", 0);
+			d = LLVMAddFunction(s->crate, keep, LLVMGlobalGetValueType(f));
+			free(keep);
+		}
+		LLVMReplaceAllUsesWith(f, d);
+	}
+}
+
+static void
+remove_dead(struct session *s)
 {
 	size_t n;
 
@@ -161,6 +221,14 @@ internalize_finish(struct session *s)
 		n = count_globals(s->crate);
 		each_global(s->crate, remove_if_dead, s);
 	} while (count_globals(s->crate) != n);
+}
+
+void
+internalize_finish(struct session *s)
+{
+	remove_dead(s);
 	if (s->o->force_inline)
 		warn_not_inlined(s);
+	call_the_original(s);
+	remove_dead(s);
 }

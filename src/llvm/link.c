@@ -134,6 +134,7 @@ emit(struct session *s, struct buf *out)
 	if (o->renames && o->emit != EMIT_OBJ &&
 	    redefine_ir(s->crate, o->renames, s->crate_path) < 0)
 		return -1;
+	notes_embed(s, o);
 	guard_note("LLVM", "compiling", o->output);
 	buf_addstr(&from, s->crate_path);
 	if (s->imported.n)

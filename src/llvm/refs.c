@@ -32,6 +32,9 @@ refs_release(struct code_refs *r)
 	}
 	free(r->v);
 	strmap_release(&r->undefined);
+	for (i = 0; i < r->notes.cap; i++)
+		free(r->notes.e[i].val);
+	strmap_release(&r->notes);
 	memset(r, 0, sizeof(*r));
 }
 
