@@ -6,13 +6,15 @@
 #include "object.h"
 #include "util.h"
 
-/* The page half of an AArch64 adrp + add/ldr pair: the other half counts. */
+/* The page half of an AArch64 adrp + add/ldr pair, or the high parts of
+ * a movz/movk sequence: the other half, or the lowest part, counts. */
 static int
 is_page_half(unsigned machine, uint64_t type)
 {
 	return machine == ELF_EM_AARCH64 && (type == R_AARCH64_ADR_PREL_PG_HI21 ||
 	       type == R_AARCH64_ADR_PREL_PG_HI21_NC ||
-	       type == R_AARCH64_ADR_GOT_PAGE);
+	       type == R_AARCH64_ADR_GOT_PAGE ||
+	       (type >= R_AARCH64_MOVW_UABS_G1 && type <= R_AARCH64_MOVW_UABS_G3));
 }
 
 /* The header and the sections; NULL, or why not. */
@@ -195,21 +197,37 @@ cmp_got(const void *pa, const void *pb)
 }
 
 /*
- * A linked position-independent x86-64 program calls functions of its own
- * through GOT slots (rustc's -Z plt=no), which the dynamic relocations
- * (R_X86_64_RELATIVE) fill with the function's address: note which slot
- * holds which address, to name the callee of "call *SLOT(%rip)".
+ * A linked position-independent program calls functions through GOT
+ * slots (rustc's -Z plt=no, PLT entries), which dynamic relocations fill:
+ * with an address of the program (RELATIVE; IRELATIVE, with what the
+ * resolver there returns), or a symbol's (GLOB_DAT, JUMP_SLOT, 64).  Note
+ * what each slot holds, to name the callee of "call *SLOT(%rip)".
  */
 static void
-note_got(struct object *o, const struct section *s, const struct elf_reloc *r)
+note_got(struct object *o, const struct section *s, const struct elf_reloc *r,
+         const struct elf_symbol *e)
 {
-	if (o->machine != ELF_EM_X86_64 || s->addr == 0 ||
-	    r->type != R_X86_64_RELATIVE)
+	int x86 = o->machine == ELF_EM_X86_64;
+	struct got_slot *g;
+
+	if (o->elf.type == ELF_ET_REL || s->addr == 0)
+		return;
+	if (x86 ? r->type != R_X86_64_RELATIVE && r->type != R_X86_64_IRELATIVE &&
+	          r->type != R_X86_64_GLOB_DAT && r->type != R_X86_64_JUMP_SLOT &&
+	          r->type != R_X86_64_64
+	        : r->type != R_AARCH64_RELATIVE && r->type != R_AARCH64_IRELATIVE &&
+	          r->type != R_AARCH64_GLOB_DAT && r->type != R_AARCH64_JUMP_SLOT &&
+	          r->type != R_AARCH64_ABS64)
 		return;
 	o->got = xrealloc(o->got, (o->ngot + 1) * sizeof(*o->got));
-	o->got[o->ngot].slot = r->offset;
-	o->got[o->ngot].target = (uint64_t)r->addend;
-	o->ngot++;
+	g = &o->got[o->ngot++];
+	g->slot = r->offset;
+	g->target = (uint64_t)r->addend;
+	g->symbol = NULL;
+	if (r->symbol != 0 && *e->name) {
+		g->target += e->value;
+		g->symbol = e->name;
+	}
 }
 
 /* The symbols of table sec, for the relocations that link to it: the one
@@ -242,6 +260,20 @@ linked_table(struct object *o, size_t sec, struct elf_symbol **other,
 	return why;
 }
 
+/* The allocated section of a linked file holding address addr, or
+ * (size_t)-1. */
+static size_t
+section_holding(const struct object *o, uint64_t addr)
+{
+	size_t i;
+
+	for (i = 1; i < o->nsecs; i++)
+		if ((o->secs[i].flags & ELF_SHF_ALLOC) && o->secs[i].addr <= addr &&
+		    addr - o->secs[i].addr < o->secs[i].size)
+			return i;
+	return (size_t)-1;
+}
+
 /* Every relocation, by the section it applies to (in a linked file, the
  * section sh_info names, if any), sorted by offset. */
 static const char *
@@ -269,7 +301,11 @@ read_relocations(struct object *o)
 			const struct elf_symbol *e = &syms[r[k].symbol];
 			struct reloc *rel;
 
-			note_got(o, s, &r[k]);
+			note_got(o, s, &r[k], e);
+			/* A linked file's dynamic relocations (.rela.dyn names
+			 * no section) patch the section at their address. */
+			if (o->elf.type != ELF_ET_REL && s->info == 0)
+				t = section_holding(o, r[k].offset);
 			if (t >= o->nsecs || r[k].symbol == 0 || !*e->name ||
 			    is_page_half(o->machine, r[k].type))
 				continue;

@@ -1,7 +1,7 @@
 /*
  * object.h: an ELF file as "helperlink report" reads it: its sections, its
  * functions sorted by address, the relocations of each section, and in a
- * linked x86-64 file the GOT.  objrefs.c (in the engine, which has the
+ * linked file the GOT.  objrefs.c (in the engine, which has the
  * disassembler) finds what the code and data refer to.  Pure C, read with
  * elffile.h, which checks everything it reads.
  *
@@ -19,10 +19,18 @@
 #include "map.h"
 
 enum {
-	R_X86_64_PC32 = 2, R_X86_64_PLT32 = 4, R_X86_64_RELATIVE = 8,
+	R_X86_64_64 = 1, R_X86_64_PC32 = 2, R_X86_64_PLT32 = 4,
+	R_X86_64_GLOB_DAT = 6, R_X86_64_JUMP_SLOT = 7, R_X86_64_RELATIVE = 8,
+	R_X86_64_IRELATIVE = 37,
+	R_AARCH64_ABS64 = 257,
+	R_AARCH64_MOVW_UABS_G1 = 265, R_AARCH64_MOVW_UABS_G1_NC = 266,
+	R_AARCH64_MOVW_UABS_G2 = 267, R_AARCH64_MOVW_UABS_G2_NC = 268,
+	R_AARCH64_MOVW_UABS_G3 = 269,
 	R_AARCH64_ADR_PREL_PG_HI21 = 275, R_AARCH64_ADR_PREL_PG_HI21_NC = 276,
 	R_AARCH64_JUMP26 = 282, R_AARCH64_CALL26 = 283,
 	R_AARCH64_ADR_GOT_PAGE = 311,
+	R_AARCH64_GLOB_DAT = 1025, R_AARCH64_JUMP_SLOT = 1026,
+	R_AARCH64_RELATIVE = 1027, R_AARCH64_IRELATIVE = 1032,
 };
 
 struct section {
@@ -44,15 +52,17 @@ struct reloc {
 	char *symbol;
 };
 
-/* In a linked x86-64 file, a GOT slot and the address it is set to. */
+/* In a linked file, a GOT slot that a dynamic relocation sets: to an
+ * address of the file (an ifunc's: its resolver), or to a symbol's. */
 struct got_slot {
 	uint64_t slot, target;
+	const char *symbol;      /* the symbol's name, or NULL */
 };
 
 struct object {
 	struct elf_file elf;
 	unsigned machine;
-	struct got_slot *got;    /* linked files: R_X86_64_RELATIVE slots */
+	struct got_slot *got;    /* linked files: dynamically set slots */
 	size_t ngot;
 	struct section *secs;
 	size_t nsecs;
@@ -90,5 +100,14 @@ size_t object_section(const struct object *o, const char *name);
 /* The GOT slot of a linked file at address slot: what it is set to. */
 const struct got_slot *object_got_slot(const struct object *o,
                                        uint64_t slot);
+
+/*
+ * got.c: which function a linked file calls through the GOT slot at
+ * address slot (set by a dynamic relocation, or by the linker in a static
+ * program), or through the PLT entry at address addr: its name, or NULL
+ * when that is no function of the file nor a symbol.
+ */
+const char *object_slot_function(const struct object *o, uint64_t slot);
+const char *object_plt_function(const struct object *o, uint64_t addr);
 
 #endif

@@ -317,6 +317,8 @@ struct code_refs {
 	struct strmap undefined;   /* symbols used and not defined */
 	struct strmap notes;       /* helper -> why it stays a call, as the
 	                              link that wrote the file said; owned */
+	struct strmap aliases;     /* an object's function -> the other names
+	                              at its address, one per line; owned */
 };
 
 void refs_add(struct code_refs *r, const char *function, const char *symbol,

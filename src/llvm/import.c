@@ -43,6 +43,29 @@ struct scan {
 	int failed;
 };
 
+/* Why a function, alias or ifunc that is not imported stays a call;
+ * NULL for an alias a link resolves to its function. */
+static const char *
+alias_why_not(LLVMValueRef v)
+{
+	LLVMValueRef f;
+
+	if (is_function(v))
+		return "it is weak, so the linker may replace it";
+	if (LLVMGetValueKind(v) == LLVMGlobalIFuncValueKind)
+		return "it is an ifunc, whose code is chosen when the program is loaded";
+	if (linkage_is_interposable(LLVMGetLinkage(v)))
+		return "it is a weak alias, so the linker may replace it";
+	f = LLVMAliasGetAliasee(v);
+	if (!is_function(f))
+		return "it is an alias of something other than a function";
+	if (LLVMIsDeclaration(f) || linkage_is_interposable(LLVMGetLinkage(f)))
+		return "it is an alias of a function the linker may replace";
+	if (LLVMGlobalGetValueType(f) != LLVMGlobalGetValueType(v))
+		return "it is an alias of a function of another type";
+	return NULL;  /* a link calls the function (alias_functions()) */
+}
+
 /* Record what a helper file can contribute, and refuse clashes. */
 static void
 scan_definition(LLVMValueRef v, void *arg)
@@ -63,10 +86,8 @@ scan_definition(LLVMValueRef v, void *arg)
 		return;
 	if (is_function(v) && !linkage_is_interposable(l))
 		strmap_put(&sc->hf->defines, name, sc->hf);
-	else if (!is_variable(v) && session_wants(s, name))
-		session_why_not(s, name, is_function(v)
-		               ? "it is weak, so the linker may replace it"
-		               : "it is an alias, and calls through one are not inlined");
+	else if (!is_variable(v) && session_wants(s, name) && alias_why_not(v))
+		session_why_not(s, name, alias_why_not(v));
 	if (!is_variable(v) && session_wants(s, name))
 		session_helper(s, name, sc->hf);
 	if (!linkage_is_strong(l))
@@ -83,6 +104,25 @@ scan_definition(LLVMValueRef v, void *arg)
 		      other->file.name, sc->hf->file.name);
 		sc->failed = 1;
 	}
+}
+
+static void
+make_local(LLVMValueRef v)
+{
+	LLVMSetLinkage(v, LLVMInternalLinkage);
+	LLVMSetVisibility(v, LLVMDefaultVisibility);
+}
+
+/* The crate's calls of name become calls of its declaration other. */
+static void
+crate_merge(struct session *s, const char *name, LLVMValueRef other)
+{
+	LLVMValueRef decl = strmap_get(&s->crate_wants, name);
+
+	LLVMReplaceAllUsesWith(decl, other);
+	LLVMDeleteFunction(decl);
+	strmap_put(&s->crate_wants, name, NULL);
+	strmap_put(&s->crate_declared, name, NULL);
 }
 
 /*
@@ -119,20 +159,68 @@ bind_c_names(struct session *s, struct helper_file *hf)
 		other = LLVMGetNamedFunction(s->crate, wrapper);
 		if (other) {
 			/* The crate declares both names: one declaration. */
-			LLVMReplaceAllUsesWith(decl, other);
-			LLVMDeleteFunction(decl);
+			crate_merge(s, name, other);
 		} else {
 			LLVMSetValueName2(decl, wrapper, strlen(wrapper));
 			strmap_put(&s->crate_wants, wrapper, decl);
 			strmap_put(&s->crate_declared, wrapper, decl);
 			session_helper(s, wrapper, hf);
+			strmap_put(&s->crate_wants, name, NULL);
+			strmap_put(&s->crate_declared, name, NULL);
 		}
-		strmap_put(&s->crate_wants, name, NULL);
-		strmap_put(&s->crate_declared, name, NULL);
 		free(name);
 		free(wrapper);
 	}
 	free(names);
+}
+
+/*
+ * A helper that is an alias of a function of its file:
+ *
+ *	static long add(long x) { return x + 3; }
+ *	long rust_helper_add(long) __attribute__((alias("add")));
+ *
+ * The function takes the helper's name and the alias a marker name, so
+ * that the function is imported as the helper, and the alias, once
+ * linked, is replaced by it (resolve_aliases()).  When the crate also
+ * calls the function by its own (external) name, the crate's calls of the
+ * alias become calls of the function instead.  A weak alias may be
+ * replaced by the linker, and an ifunc is chosen at load time: those stay
+ * calls (scan_definition()).
+ */
+static void
+alias_functions(struct session *s, LLVMModuleRef m)
+{
+	LLVMValueRef a, f;
+
+	for (a = LLVMGetFirstGlobalAlias(m); a; a = LLVMGetNextGlobalAlias(a)) {
+		const char *name = value_name(a);
+		LLVMLinkage l = LLVMGetLinkage(a);
+		char *mark, *fname;
+
+		f = LLVMAliasGetAliasee(a);
+		if (!session_wants(s, name) || linkage_is_local(l) ||
+		    linkage_is_interposable(l) || !is_function(f) ||
+		    LLVMIsDeclaration(f) ||
+		    linkage_is_interposable(LLVMGetLinkage(f)) ||
+		    LLVMGlobalGetValueType(f) != LLVMGlobalGetValueType(a))
+			continue;
+		if (!linkage_is_local(LLVMGetLinkage(f)) &&
+		    (s->report_mode || session_wants(s, value_name(f)))) {
+			if (!s->report_mode)
+				crate_merge(s, name, strmap_get(&s->crate_wants,
+				                                value_name(f)));
+			continue;
+		}
+		mark = xasprintf(ALIAS_MARK "%s", name);
+		fname = xstrdup(name);
+		LLVMSetValueName2(a, mark, strlen(mark));
+		make_local(a);
+		LLVMSetValueName2(f, fname, strlen(fname));
+		LLVMSetLinkage(f, LLVMExternalLinkage);
+		free(mark);
+		free(fname);
+	}
 }
 
 /* The helpers the crate calls that hf defines and no earlier file gave. */
@@ -177,13 +265,6 @@ mark_used(struct session *s, LLVMModuleRef m, const char *list)
 			free(name);
 		}
 	}
-}
-
-static void
-make_local(LLVMValueRef v)
-{
-	LLVMSetLinkage(v, LLVMInternalLinkage);
-	LLVMSetVisibility(v, LLVMDefaultVisibility);
 }
 
 struct prepare {
@@ -317,6 +398,7 @@ import_from(struct session *s, struct helper_file *hf)
 	m = session_parse(s, &hf->file, 1);
 	if (!m)
 		return -1;
+	alias_functions(s, m);
 	each_global(m, scan_definition, &sc);
 	if (sc.failed)
 		goto out;

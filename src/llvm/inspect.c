@@ -45,6 +45,29 @@ matches(const struct report_options *ro, const char *name)
 	return ro->list && strmap_get(ro->list, name) != NULL;
 }
 
+/* A function of a linked file that has several names (a helper that is
+ * an alias, or shares its code with an identical function) is referred
+ * to under the first: name the helper instead, if one of them is. */
+static void
+prefer_helper(const struct report_options *ro, const struct code_refs *refs,
+              struct code_ref *c, const struct strmap *info)
+{
+	const char *names = strmap_get(&refs->aliases, c->symbol), *end;
+
+	if (!names || matches(ro, c->symbol) || strmap_get(info, c->symbol))
+		return;
+	for (; (end = strchr(names, '\n')) != NULL; names = end + 1) {
+		char *name = xstrndup(names, (size_t)(end - names));
+
+		if (matches(ro, name) || strmap_get(info, name)) {
+			free(c->symbol);
+			c->symbol = name;
+			return;
+		}
+		free(name);
+	}
+}
+
 /* Refuse, by its first bytes, a file that is neither ELF, nor bitcode,
  * nor an archive (which the object reader names), before reading it all. */
 static int
@@ -169,9 +192,11 @@ llvm_report(const struct report_options *ro, struct report *rep)
 			strmap_put(&helpers, s.info.e[i].key, (void *)1);
 	if (file_refs(&s, &file, &m, &refs) < 0)
 		goto out;
-	for (i = 0; i < refs.n; i++)
+	for (i = 0; i < refs.n; i++) {
+		prefer_helper(ro, &refs, &refs.v[i], &s.info);
 		if (matches(ro, refs.v[i].symbol))
 			strmap_put(&helpers, refs.v[i].symbol, (void *)1);
+	}
 	rep->file = xstrdup(ro->file);
 	explain_calls(rep, &refs, &helpers, &s.info, m, s.import, 0);
 	explain_helpers(rep, &s.info);

@@ -35,6 +35,9 @@ refs_release(struct code_refs *r)
 	for (i = 0; i < r->notes.cap; i++)
 		free(r->notes.e[i].val);
 	strmap_release(&r->notes);
+	for (i = 0; i < r->aliases.cap; i++)
+		free(r->aliases.e[i].val);
+	strmap_release(&r->aliases);
 	memset(r, 0, sizeof(*r));
 }
 
