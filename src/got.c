@@ -31,16 +31,6 @@ section_at(const struct object *o, uint64_t addr, const char *prefix)
 	return NULL;
 }
 
-static uint64_t
-le(const unsigned char *p, int n)
-{
-	uint64_t v = 0;
-
-	while (n-- > 0)
-		v = v << 8 | p[n];
-	return v;
-}
-
 const char *
 object_slot_function(const struct object *o, uint64_t slot)
 {
@@ -57,7 +47,7 @@ object_slot_function(const struct object *o, uint64_t slot)
 		target = g->target;
 	} else if ((s = section_at(o, slot, ".got")) != NULL && s->data &&
 	           s->size - (slot - s->addr) >= 8) {
-		target = le(s->data + (slot - s->addr), 8);
+		target = elf_le(s->data + (slot - s->addr), 8);
 	} else {
 		return NULL;
 	}
@@ -78,7 +68,7 @@ x86_plt_slot(const unsigned char *p, size_t n, uint64_t addr)
 		i++;
 	if (n < i + 6 || p[i] != 0xff || p[i + 1] != 0x25)      /* jmp *d(%rip) */
 		return 0;
-	return addr + i + 6 + (uint64_t)(int64_t)(int32_t)le(p + i + 2, 4);
+	return addr + i + 6 + (uint64_t)(int64_t)(int32_t)elf_le(p + i + 2, 4);
 }
 
 /* The slot an AArch64 PLT entry at p (at address addr) loads, or 0:
@@ -91,8 +81,8 @@ a64_plt_slot(const unsigned char *p, size_t n, uint64_t addr)
 
 	if (n < 8)
 		return 0;
-	adrp = (uint32_t)le(p, 4);
-	ldr = (uint32_t)le(p + 4, 4);
+	adrp = (uint32_t)elf_le(p, 4);
+	ldr = (uint32_t)elf_le(p + 4, 4);
 	if ((adrp & 0x9f00001f) != 0x90000010 ||      /* adrp x16 */
 	    (ldr & 0xffc003ff) != 0xf9400211)         /* ldr x17, [x16, #] */
 		return 0;
