@@ -63,6 +63,22 @@ struct cpu {
 #define X86_64_V2 X86_64_V1 ",cx16,sahf,crc32,popcnt,sse4.2"
 #define X86_64_V3 X86_64_V2 ",avx2,bmi,bmi2,f16c,fma,lzcnt,movbe,xsave"
 #define X86_64_V4 X86_64_V3 ",avx512f,avx512bw,avx512cd,avx512dq,avx512vl,evex512"
+/* The ISA features of X86.td's NHMFeatures to ICXFeatures and ZNFeatures
+ * to ZN3Features, for the CPUs rustc's -C target-cpu names most. */
+#define WSM X86_64_V2 ",pclmul"
+#define SNB WSM ",avx,xsave,xsaveopt"
+#define IVB SNB ",rdrnd,f16c,fsgsbase"
+#define HSW IVB ",avx2,bmi,bmi2,ermsb,fma,invpcid,lzcnt,movbe"
+#define BDW HSW ",adx,rdseed,prfchw"
+#define SKL BDW ",aes,xsavec,xsaves,clflushopt"
+#define SKX SKL ",avx512f,avx512cd,avx512dq,avx512bw,avx512vl,evex512,pku,clwb"
+#define ICL SKL ",avx512f,avx512cd,avx512dq,avx512bw,avx512vl,evex512,pku," \
+	"avx512vbmi,avx512ifma,sha,avx512bitalg,vaes,avx512vbmi2,avx512vnni," \
+	"vpclmulqdq,avx512vpopcntdq,gfni,rdpid,fsrm"
+#define ZN "adx,aes,avx2,bmi,bmi2,clflushopt,clzero,cmov,64bit,cx16,crc32," \
+	"f16c,fma,fsgsbase,fxsr,nopl,sahf,lzcnt,mmx,movbe,mwaitx,pclmul," \
+	"popcnt,prfchw,rdrnd,rdseed,sha,sse4a,x87,xsave,xsavec,xsaveopt,xsaves"
+#define ZN2 ZN ",clwb,rdpid,rdpru,wbnoinvd"
 static const struct cpu cpus[] = {
 	{"x86_64", "", X86_64_V1},
 	{"x86_64", "generic", X86_64_V1},
@@ -70,6 +86,20 @@ static const struct cpu cpus[] = {
 	{"x86_64", "x86-64-v2", X86_64_V2},
 	{"x86_64", "x86-64-v3", X86_64_V3},
 	{"x86_64", "x86-64-v4", X86_64_V4},
+	{"x86_64", "nehalem", X86_64_V2}, {"x86_64", "corei7", X86_64_V2},
+	{"x86_64", "westmere", WSM},
+	{"x86_64", "sandybridge", SNB}, {"x86_64", "corei7-avx", SNB},
+	{"x86_64", "ivybridge", IVB}, {"x86_64", "core-avx-i", IVB},
+	{"x86_64", "haswell", HSW}, {"x86_64", "core-avx2", HSW},
+	{"x86_64", "broadwell", BDW},
+	{"x86_64", "skylake", SKL},
+	{"x86_64", "skylake-avx512", SKX}, {"x86_64", "skx", SKX},
+	{"x86_64", "cascadelake", SKX ",avx512vnni"},
+	{"x86_64", "icelake-client", ICL},
+	{"x86_64", "icelake-server", ICL ",pconfig,clwb,wbnoinvd"},
+	{"x86_64", "znver1", ZN},
+	{"x86_64", "znver2", ZN2},
+	{"x86_64", "znver3", ZN2 ",fsrm,invpcid,pku,vaes,vpclmulqdq"},
 	{"aarch64", "", "v8a,fp-armv8,neon"},
 	{"aarch64", "generic", "v8a,fp-armv8,neon"},
 };
@@ -234,6 +264,13 @@ check_item(const char *item, size_t len, void *arg)
 	free(f);
 }
 
+/* Whether a feature list enables anything. */
+static int
+enables_any(const char *features)
+{
+	return features && (*features == '+' || strstr(features, ",+"));
+}
+
 int
 features_compatible(const char *triple, const char *caller_cpu,
                     const char *caller_features, const char *helper_cpu,
@@ -246,6 +283,8 @@ features_compatible(const char *triple, const char *caller_cpu,
 	struct arch a;
 
 	buf_reset(missing);
+	if (!enables_any(helper_features))
+		return 1;
 	if (arch_of(triple, &a, family, sizeof(family)) < 0)
 		return -1;
 	caller.a = &a;
@@ -294,4 +333,70 @@ features_of_cpu(const char *triple, const char *cpu, struct buf *out)
 	free(names);
 	strmap_release(&s.m);
 	return 0;
+}
+
+/*
+ * The features each group of target intrinsics needs, by name prefix,
+ * longest first where one prefix starts another; from LLVM 22's
+ * IntrinsicsX86.td and IntrinsicsAArch64.td and the instructions each
+ * selects.  "" needs nothing beyond the baseline.
+ */
+static const struct implication x86_intrinsics[] = {
+	{"llvm.x86.sse42.crc32.", "crc32"}, {"llvm.x86.sse42.", "sse4.2"},
+	{"llvm.x86.sse41.", "sse4.1"}, {"llvm.x86.sse4a.", "sse4a"},
+	{"llvm.x86.ssse3.", "ssse3"}, {"llvm.x86.sse3.", "sse3"},
+	{"llvm.x86.sse2.", "sse2"}, {"llvm.x86.sse.", "sse"},
+	{"llvm.x86.avx2.", "avx2"}, {"llvm.x86.avx.", "avx"},
+	{"llvm.x86.fma.", "fma"}, {"llvm.x86.aesni.", "aes"},
+	{"llvm.x86.pclmulqdq", "pclmul"}, {"llvm.x86.vcvtph2ps.", "f16c"},
+	{"llvm.x86.vcvtps2ph.", "f16c"}, {"llvm.x86.bmi.bextr.", "bmi"},
+	{"llvm.x86.bmi.", "bmi2"}, {"llvm.x86.sha1", "sha"},
+	{"llvm.x86.sha256", "sha"}, {"llvm.x86.rdrand.", "rdrnd"},
+	{"llvm.x86.rdseed.", "rdseed"}, {"llvm.x86.xgetbv", "xsave"},
+	{"llvm.x86.xsetbv", "xsave"}, {"llvm.x86.xsaveopt", "xsaveopt"},
+	{"llvm.x86.xsavec", "xsavec"}, {"llvm.x86.xsaves", "xsaves"},
+	{"llvm.x86.xrstors", "xsaves"}, {"llvm.x86.xsave", "xsave"},
+	{"llvm.x86.xrstor", "xsave"}, {"llvm.x86.mmx.", "mmx"},
+	{"llvm.x86.rdtsc", ""},
+	{"llvm.x86.rdpmc", ""}, {"llvm.x86.flags.", ""},
+	{"llvm.x86.int", ""}, {"llvm.x86.cpuid", ""},
+};
+
+static const struct implication aarch64_intrinsics[] = {
+	{"llvm.aarch64.crypto.sha512", "sha3"}, {"llvm.aarch64.crypto.eor3", "sha3"},
+	{"llvm.aarch64.crypto.rax1", "sha3"}, {"llvm.aarch64.crypto.xar", "sha3"},
+	{"llvm.aarch64.crypto.bcax", "sha3"}, {"llvm.aarch64.crypto.sm", "sm4"},
+	{"llvm.aarch64.crypto.sha", "sha2"}, {"llvm.aarch64.crypto.aes", "aes"},
+	{"llvm.aarch64.crc32", "crc"}, {"llvm.aarch64.neon.", "neon"},
+	{"llvm.aarch64.ldxr", ""}, {"llvm.aarch64.ldaxr", ""},
+	{"llvm.aarch64.stxr", ""}, {"llvm.aarch64.stlxr", ""},
+	{"llvm.aarch64.clrex", ""}, {"llvm.aarch64.hint", ""},
+	{"llvm.aarch64.dmb", ""}, {"llvm.aarch64.dsb", ""},
+	{"llvm.aarch64.isb", ""}, {"llvm.aarch64.get.fpcr", ""},
+	{"llvm.aarch64.set.fpcr", ""}, {"llvm.aarch64.space", ""},
+};
+
+const char *
+features_of_intrinsic(const char *triple, const char *name)
+{
+	const struct implication *t;
+	char family[32];
+	size_t i, n;
+
+	target_arch_family(triple, family, sizeof(family));
+	if (strcmp(family, "x86_64") == 0) {
+		t = x86_intrinsics;
+		n = LEN(x86_intrinsics);
+	} else if (strcmp(family, "aarch64") == 0) {
+		t = aarch64_intrinsics;
+		n = LEN(aarch64_intrinsics);
+	} else {
+		return NULL;
+	}
+	if (!startswith(name, "llvm.x86.") && !startswith(name, "llvm.aarch64."))
+		return "";
+	for (i = 0; i < n; i++)
+		if (startswith(name, t[i].feature))
+			return t[i].implies;
+	return NULL;
 }

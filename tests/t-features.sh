@@ -26,18 +26,67 @@ done
 hl_link k.o "$FX/kernel-crate.bc" --helpers "$FX/kernel-helpers.bc"
 check "kernel helpers: no warning at all" test ! -s k.o.err
 
-# Really missing features: refused, with nothing written.
-for m in "sse4.2:-msse4.2" "haswell:-march=haswell"; do
-	name=${m%%:*}
-	$CLANG -O2 ${m#*:} -c -emit-llvm "$FIXTURES/user/helpers.c" -o $name.bc
-	status_is 1 "$name helpers: refused" \
-		sh -c "$HL link '$FX/user-app.bc' --helpers $name.bc -o $name.o 2>$name.err"
-	check "$name helpers: one line naming the helper, the caller, the features" \
-		sh -c "test \$(grep -vc '^helperlink: warning: ' $name.err) -eq 1 && grep -q \"needs target features .*+sse4.2.*, which its caller 'app_run' does not have\" $name.err"
-	check "$name helpers: no output" test ! -e $name.o
-	hl_link $name-allowed.o "$FX/user-app.bc" --helpers $name.bc --allow-feature-mismatch
-	check "$name helpers: --allow-feature-mismatch inlines, with a warning" \
-		grep -q 'inlined all the same' $name-allowed.o.err
+# What helper code needs, against what a crate has: generic code is
+# compiled for the crate whatever the helper's flags added (clang's
+# -msse4.2 adds +popcnt and +crc32, -mavx +xsave); an intrinsic or inline
+# asm needs its features, and a crate without them refuses it, saying
+# which and why, and writing nothing.
+for crate in base:"" v2:"-C target-cpu=x86-64-v2" avx2:"-C target-feature=+avx2" \
+	     haswell:"-C target-cpu=haswell"; do
+	# shellcheck disable=SC2086  # the flags are words
+	$RUSTC -O --crate-type=lib -C panic=abort ${crate#*:} \
+		--emit=llvm-bc=needs-${crate%%:*}.bc "$fix/needs.rs"
 done
-grep -q 'avx2' haswell.err
-check "haswell helpers: avx2 is among the missing features" test $? -eq 0
+# try NAME CFLAGS CRATE: link needs.c with -DNAME into the crate; 0 if it
+# linked.  Messages in NAME-CRATE.err, the object NAME-CRATE.o.
+try() {
+	$CLANG -O2 $2 -D$1 -c -emit-llvm "$fix/needs.c" -o $1.bc
+	$HL link needs-$3.bc --helpers $1.bc -o $1-$3.o 2>$1-$3.err
+}
+inlined() {
+	check "$1 ($2) into the $3 crate: inlined" try "$1" "$2" "$3"
+	check "$1 ($2) into the $3 crate: no call left" \
+		test "$(refs "rust_helper_$(echo "$1" | tr A-Z a-z)" $1-$3.o)" -eq 0
+	check "$1 ($2) into the $3 crate: no message" test ! -s $1-$3.err
+}
+refused() {
+	status_is 1 "$1 ($2) into the $3 crate: refused" try "$1" "$2" "$3"
+	check "$1 ($2) into the $3 crate: one line: $4" \
+		sh -c "test \$(wc -l <$1-$3.err) -eq 1 && grep -qF \"$4\" $1-$3.err"
+	check "$1 ($2) into the $3 crate: no output" test ! -e $1-$3.o
+}
+inlined POP -msse4.2 base
+check "POP: compiled for the crate: no popcnt instruction" \
+	sh -c "! objdump -d POP-base.o | grep -q popcnt"
+inlined SUM -mavx2 base
+check "SUM: compiled for the crate: no ymm register" \
+	sh -c "! objdump -d SUM-base.o | grep -q ymm"
+inlined SUM -mavx2 avx2
+check "SUM into the avx2 crate: vectorized with ymm registers" \
+	sh -c "objdump -d SUM-avx2.o | grep -q ymm"
+refused CRC -msse4.2 base "'rust_helper_crc' needs target features +crc32 (for @llvm.x86.sse42.crc32.32.32), which its caller 'needs_crc' does not have"
+inlined CRC -msse4.2 v2
+inlined CRC -msse4.2 avx2
+inlined ASM -msse4.2 base
+refused VASM -msse4.2 base "needs target features +crc32,+popcnt,+sse3,+sse4.1,+sse4.2,+ssse3 (for its inline asm, which may use vector registers)"
+inlined VASM -msse4.2 v2
+refused XGETBV -mavx avx2 "'rust_helper_xgetbv' needs target features +xsave (for @llvm.x86.xgetbv), which its caller 'needs_xgetbv' does not have"
+inlined XGETBV -mavx haswell
+refused SHUF -mavx2 base "needs target features +avx2 (for @llvm.x86.avx2.pshuf.b)"
+inlined SHUF -mavx2 avx2
+inlined SHUF -mavx2 haswell
+check "SHUF into the avx2 crate: vpshufb on ymm registers" \
+	sh -c "objdump -d SHUF-avx2.o | grep -q 'vpshufb.*ymm'"
+# --allow-feature-mismatch: presumed needs (inline asm) are inlined all
+# the same; an intrinsic's stay a call, which LLVM can compile.
+hl_link VASM-allowed.o needs-base.bc --helpers VASM.bc --allow-feature-mismatch
+check "--allow-feature-mismatch inlines inline asm, with a warning" \
+	grep -q 'inlined all the same' VASM-allowed.o.err
+check "  and no call is left" test "$(refs rust_helper_vasm VASM-allowed.o)" -eq 0
+hl_link SHUF-allowed.o needs-base.bc --helpers SHUF.bc --allow-feature-mismatch
+check "--allow-feature-mismatch keeps an intrinsic's need a call, with a warning" \
+	grep -qF "'rust_helper_shuf' stays a call: needs target features +avx2 (for @llvm.x86.avx2.pshuf.b), which 'needs_shuf' does not have" SHUF-allowed.o.err
+check "  a call it is" test "$(refs rust_helper_shuf SHUF-allowed.o)" -eq 1
+$HL report SHUF-allowed.o --helpers SHUF.bc >SHUF-report.txt 2>&1
+check "and the report gives that reason" \
+	grep -q "rust_helper_shuf  *call  it needs target features +avx2" SHUF-report.txt

@@ -43,6 +43,15 @@ out_of_line asm "its inline asm names 'secret', which is marked used"
 check "rust_helper_asm_plain: inline asm that names no static is inlined" \
 	test "$(refs rust_helper_asm_plain hl.o)" -eq 0
 out_of_line get_open "it takes the address of the static 'impl_open'"
+for h in tab_get tab_first; do
+	check "rust_helper_$h (reads a constant table) is inlined" \
+		test "$(refs rust_helper_$h hl.o)" -eq 0
+done
+check "tab_at, which returns the table's address, is the C object's" \
+	sh -c "nm hl.o | grep -qx ' *U tab_at'"
+out_of_line tab2_leak "it takes the address of the static 'tab2'"
+out_of_line tab2_get "it takes the address of the static 'tab2'"
+check "the address of tab2 is the C object's" grep -qx "tab2 same" inlined.out
 check "rust_helper_slow (optnone) stays a call" test "$(refs rust_helper_slow hl.o)" -gt 0
 check "rust_helper_slow: the warning says so" \
 	grep -qF "'rust_helper_slow' is marked noinline; it stays a call" hl.err

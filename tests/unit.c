@@ -325,9 +325,22 @@ test_features(void)
 		 "+avx2,+fma,+bmi2,+sse4.2", "", 1},
 		{"x86_64-unknown-linux-gnu", "x86-64", "-sse2", "x86-64",
 		 "+sse,+avx", "+avx", 0},
+		/* named CPUs (X86.td's ProcessorFeatures) */
+		{"x86_64-unknown-linux-gnu", "haswell", "", "x86-64", "+avx2,+fma", "", 1},
+		{"x86_64-unknown-linux-gnu", "haswell", "", "x86-64", "+avx512f",
+		 "+avx512f", 0},
+		{"x86_64-unknown-linux-gnu", "znver3", "", "x86-64", "+vaes,+sha", "", 1},
+		{"x86_64-unknown-linux-gnu", "sandybridge", "", "x86-64", "+xsave,+avx",
+		 "", 1},
+		/* clang's -msse4.2 adds +popcnt; rustc's +sse4.2 does not */
+		{"x86_64-unknown-linux-gnu", "x86-64", "+sse4.2,+crc32", "x86-64",
+		 "+popcnt", "+popcnt", 0},
+		/* nothing needed: always */
+		{"x86_64-unknown-linux-gnu", "x86-64", "", "x86-64", "", "", 1},
+		{"x86_64-unknown-linux-gnu", "native9", "", "x86-64", NULL, "", 1},
 		/* CPUs without a table: the same one matches, others cannot tell */
-		{"x86_64-unknown-linux-gnu", "haswell", "", "haswell", "+avx2", "", 1},
-		{"x86_64-unknown-linux-gnu", "haswell", "", "x86-64", "+avx2", "", -1},
+		{"x86_64-unknown-linux-gnu", "znver9", "", "znver9", "+avx2", "", 1},
+		{"x86_64-unknown-linux-gnu", "znver9", "", "x86-64", "+avx2", "", -1},
 		{"riscv64-unknown-linux-gnu", "generic-rv64", "+m,+a", "", "+m,+a,+c",
 		 "", -1},
 		/* AArch64 */
@@ -355,6 +368,19 @@ test_features(void)
 	       "features: %s", "x86-64 is the psABI's level 1");
 	result(features_of_cpu("x86_64-unknown-linux-gnu", "znver9", &cpu) < 0,
 	       "features: %s", "no table for an unknown CPU");
+	result(strcmp(features_of_intrinsic("x86_64-unknown-linux-gnu",
+	                                    "llvm.x86.avx2.pshuf.b"), "avx2") == 0 &&
+	       strcmp(features_of_intrinsic("x86_64-unknown-linux-gnu",
+	                                    "llvm.x86.avx.vzeroupper"), "avx") == 0 &&
+	       strcmp(features_of_intrinsic("x86_64-unknown-linux-gnu",
+	                                    "llvm.x86.sse42.crc32.32.32"), "crc32") == 0 &&
+	       strcmp(features_of_intrinsic("x86_64-unknown-linux-gnu",
+	                                    "llvm.ctpop.i32"), "") == 0 &&
+	       features_of_intrinsic("x86_64-unknown-linux-gnu",
+	                             "llvm.x86.avx512.sqrt.pd.512") == NULL &&
+	       strcmp(features_of_intrinsic("aarch64-unknown-linux-gnu",
+	                                    "llvm.aarch64.crc32b"), "crc") == 0,
+	       "features: %s", "what intrinsics need");
 	buf_release(&missing);
 	buf_release(&cpu);
 }

@@ -114,6 +114,7 @@ typedef int LLVMVerifierFailureAction;
 	/* Without it, any inline asm in a helper file with statics marked \
 	 * used is taken to name them (llvm_unique.c). */ \
 	X(19, optional, const char *, LLVMGetInlineAsmAsmString, (LLVMValueRef InlineAsmVal, size_t *Len)) \
+	X(19, optional, const char *, LLVMGetInlineAsmConstraintString, (LLVMValueRef InlineAsmVal, size_t *Len)) \
 	X(14, required, char *, LLVMPrintModuleToString, (LLVMModuleRef M)) \
 	/* Metadata: module flags are read from the llvm.module.flags node, \
 	 * because LLVMCopyModuleFlagsMetadata() reaches llvm_unreachable() \
@@ -203,6 +204,9 @@ typedef int LLVMVerifierFailureAction;
 	X(14, required, LLVMContextRef, LLVMGetTypeContext, (LLVMTypeRef Ty)) \
 	X(14, required, LLVMTypeRef, LLVMGetElementType, (LLVMTypeRef Ty)) \
 	X(14, required, unsigned, LLVMGetIntTypeWidth, (LLVMTypeRef IntegerTy)) \
+	X(14, required, unsigned, LLVMGetVectorSize, (LLVMTypeRef VectorTy)) \
+	X(14, required, unsigned, LLVMGetIntrinsicID, (LLVMValueRef Fn)) \
+	X(14, required, unsigned, LLVMGetNumArgOperands, (LLVMValueRef Instr)) \
 	X(14, required, unsigned, LLVMGetPointerAddressSpace, (LLVMTypeRef PointerTy)) \
 	X(14, required, unsigned, LLVMGetArrayLength, (LLVMTypeRef ArrayTy)) \
 	X(14, required, unsigned, LLVMCountStructElementTypes, (LLVMTypeRef StructTy)) \
@@ -378,6 +382,7 @@ typedef int LLVMVerifierFailureAction;
 	V(14, LLVMDoubleTypeKind, 3) \
 	V(14, LLVMFP128TypeKind, 5) \
 	V(14, LLVMVectorTypeKind, 13) \
+	V(14, LLVMScalableVectorTypeKind, 17) \
 	V(14, LLVMBFloatTypeKind, 18) \
 	V(14, LLVMIntegerTypeKind, 8) \
 	V(14, LLVMStructTypeKind, 10) \

@@ -92,6 +92,8 @@ void fn_remove_attr(LLVMValueRef f, const char *attr);
 char *fn_string_attr(LLVMValueRef f, const char *key);
 /* Set a string attribute of a function, or remove it when value is NULL. */
 void fn_set_string_attr(LLVMValueRef f, const char *key, const char *value);
+/* Replace the definition of function fname in m by a declaration. */
+void fn_make_declaration(LLVMModuleRef m, const char *fname);
 
 /* Linkage classes. */
 int linkage_is_local(LLVMLinkage l);

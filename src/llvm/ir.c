@@ -272,3 +272,19 @@ module_flag_string(LLVMModuleRef m, const char *key)
 	s = LLVMGetMDString(v, &len);
 	return s ? xstrndup(s, len) : NULL;
 }
+
+void
+fn_make_declaration(LLVMModuleRef m, const char *fname)
+{
+	LLVMValueRef f = LLVMGetNamedFunction(m, fname), d;
+	char *name;
+
+	if (!f || LLVMIsDeclaration(f))
+		return;
+	name = xstrdup(fname);
+	d = LLVMAddFunction(m, "", LLVMGlobalGetValueType(f));
+	LLVMReplaceAllUsesWith(f, d);
+	LLVMDeleteFunction(f);
+	LLVMSetValueName2(d, name, strlen(name));
+	free(name);
+}

@@ -9,7 +9,10 @@
  *   (what __start_ and __stop_ symbols see) would differ, and asm may
  *   name it;
  * - a static whose address escapes, a function or a constant without
- *   unnamed_addr: the C side may compare addresses;
+ *   unnamed_addr: the C side may compare addresses.  A constant whose
+ *   address only the C object's own functions (available_externally)
+ *   let escape is copied, and those functions are declared instead, so
+ *   that the address they return is the C object's;
  * - inline asm that names a static marked used: the copy would refer to
  *   a local symbol of another object.  (Statics marked used are what asm
  *   refers to by name; the kernel's __ADDRESSABLE() entries, which no asm
@@ -143,15 +146,51 @@ only_accessed(LLVMUseRef use)
 	return startswith(value_name(callee), "llvm.memset") && is_operand(use, 0);
 }
 
-/* Whether the address of a static may be seen outside the code using it. */
+/*
+ * Whether a use of a constant lets its address escape from code that the
+ * output keeps.  A use in an available_externally function (one of the C
+ * object's) does not when that function becomes a declaration: then the
+ * C object's own code, with the one instance, runs.  Those functions go
+ * into declare.
+ */
 static int
-address_escapes(LLVMValueRef v)
+use_escapes(LLVMUseRef use, struct strmap *declare)
+{
+	LLVMValueRef user = LLVMGetUser(use), f;
+	LLVMValueKind k = LLVMGetValueKind(user);
+	LLVMUseRef u;
+
+	if (only_accessed(use))
+		return 0;
+	if (k == LLVMInstructionValueKind && (f = parent_function(user)) != NULL &&
+	    LLVMGetLinkage(f) == LLVMAvailableExternallyLinkage) {
+		strmap_put(declare, value_name(f), f);
+		return 0;
+	}
+	if (k == LLVMConstantExprValueKind ||
+	    (k == LLVMInstructionValueKind &&
+	     LLVMGetInstructionOpcode(user) == LLVMGetElementPtr)) {
+		for (u = LLVMGetFirstUse(user); u; u = LLVMGetNextUse(u))
+			if (use_escapes(u, declare))
+				return 1;
+		return 0;
+	}
+	return 1;
+}
+
+/* Whether the address of a static may be seen outside the code using it;
+ * for a constant, outside the functions it adds to declare. */
+static int
+address_escapes(LLVMValueRef v, struct strmap *declare)
 {
 	LLVMUseRef use;
 
-	for (use = LLVMGetFirstUse(v); use; use = LLVMGetNextUse(use))
-		if (is_function(v) ? !is_callee(use) : !only_accessed(use))
-			return 1;
+	for (use = LLVMGetFirstUse(v); use; use = LLVMGetNextUse(use)) {
+		if (is_function(v) ? !is_callee(use) : !only_accessed(use)) {
+			if (!declare || use_escapes(use, declare))
+				return 1;
+		}
+	}
 	return 0;
 }
 
@@ -221,10 +260,15 @@ copyable_section(const char *section)
 /*
  * Why a static value must not be copied, as a new string, or NULL.  A
  * mutable static that --allow-static-copies lets be copied sets *copy.
+ * A constant is copied when only available_externally functions let its
+ * address escape, and those become declarations (into declare).
  */
 static char *
-must_stay_unique(LLVMValueRef v, int allow_copies, int *copy)
+must_stay_unique(LLVMValueRef v, int allow_copies, int *copy,
+                 struct strmap *declare)
 {
+	struct strmap escape = STRMAP_INIT;
+	size_t i;
 	const char *name = value_name(v), *section = LLVMGetSection(v);
 	int used = startswith(name, USED_MARK);
 
@@ -232,7 +276,7 @@ must_stay_unique(LLVMValueRef v, int allow_copies, int *copy)
 	if (used)
 		name += strlen(USED_MARK);
 	if (!used && allow_copies && is_variable(v) && !LLVMIsGlobalConstant(v) &&
-	    copyable_section(section) && !address_escapes(v)) {
+	    copyable_section(section) && !address_escapes(v, NULL)) {
 		*copy = 1;
 		return xasprintf("the static variable '%s'", name);
 	}
@@ -248,9 +292,15 @@ must_stay_unique(LLVMValueRef v, int allow_copies, int *copy)
 	/* unnamed_addr: the address is declared insignificant (literals). */
 	if (LLVMGetUnnamedAddress(v) == LLVMGlobalUnnamedAddr)
 		return NULL;
-	if (address_escapes(v))
+	if (address_escapes(v, is_variable(v) ? &escape : NULL)) {
+		strmap_release(&escape);
 		return xasprintf("it takes the address of the static '%s', which "
 		                 "must stay unique", name);
+	}
+	for (i = 0; i < escape.cap; i++)
+		if (escape.e[i].key)
+			strmap_put(declare, escape.e[i].key, escape.e[i].val);
+	strmap_release(&escape);
 	return NULL;
 }
 
@@ -267,11 +317,11 @@ find_sources(struct unique *u, LLVMModuleRef m)
 		;
 	for (v = LLVMGetFirstGlobal(m); v; v = LLVMGetNextGlobal(v))
 		if (!LLVMIsDeclaration(v) && linkage_is_local(LLVMGetLinkage(v)) &&
-		    (why = must_stay_unique(v, allow, &copy)) != NULL)
+		    (why = must_stay_unique(v, allow, &copy, &u->declare)) != NULL)
 			spread(u, v, why, copy ? &u->copies : &u->reason);
 	for (v = LLVMGetFirstFunction(m); v; v = LLVMGetNextFunction(v))
 		if (!LLVMIsDeclaration(v) && linkage_is_local(LLVMGetLinkage(v)) &&
-		    (why = must_stay_unique(v, 0, &copy)) != NULL)
+		    (why = must_stay_unique(v, 0, &copy, &u->declare)) != NULL)
 			spread(u, v, why, &u->reason);
 	for (v = LLVMGetFirstFunction(m); nused && v; v = LLVMGetNextFunction(v))
 		if (!LLVMIsDeclaration(v) &&
@@ -286,23 +336,6 @@ find_sources(struct unique *u, LLVMModuleRef m)
 	free(used);
 }
 
-/* Replace a function definition by a declaration of the same name. */
-static void
-make_declaration(LLVMModuleRef m, const char *fname)
-{
-	LLVMValueRef f = LLVMGetNamedFunction(m, fname), d;
-	char *name;
-
-	if (!f || LLVMIsDeclaration(f))
-		return;
-	name = xstrdup(fname);
-	d = LLVMAddFunction(m, "", LLVMGlobalGetValueType(f));
-	LLVMReplaceAllUsesWith(f, d);
-	LLVMDeleteFunction(f);
-	LLVMSetValueName2(d, name, strlen(name));
-	free(name);
-}
-
 void
 unique_keep(struct session *s)
 {
@@ -314,7 +347,7 @@ unique_keep(struct session *s)
 	find_sources(&u, s->import);
 	for (i = 0; i < u.declare.cap; i++)
 		if (u.declare.e[i].key)
-			make_declaration(s->import, u.declare.e[i].key);
+			fn_make_declaration(s->import, u.declare.e[i].key);
 	for (i = 0; i < s->imported.cap; i++) {
 		const char *name = s->imported.e[i].key, *why;
 		struct helper_file *hf = s->imported.e[i].val;
@@ -325,7 +358,7 @@ unique_keep(struct session *s)
 			session_why_not(s, name, why);
 			if (!s->report_mode)
 				warn("'%s': not inlining '%s': %s", hf->file.name, name, why);
-			make_declaration(s->import, name);
+			fn_make_declaration(s->import, name);
 		} else if ((why = strmap_get(&u.copies, name)) != NULL) {
 			struct helper_info *info = session_helper(s, name, NULL);
 
