@@ -100,6 +100,19 @@ else
 	skip "a helper of appending linkage" "no llvm-22-dev to make one"
 fi
 
+# 3b. A crate whose target-cpu was damaged (a fuzzing find): refused,
+# naming the crate, before LLVM compiles a helper for that CPU.
+if command -v llvm-dis-22 >/dev/null; then
+	llvm-dis-22 crate.bc -o - | sed 's/"target-cpu"="x86-64"/"target-cpu"="x\\0164"/' |
+		llvm-as-22 -o badcpu.bc
+	fails "a crate with a damaged target-cpu" badcpu.bc \
+		$HL link badcpu.bc --helpers h.bc -o out.o
+	grep -q "'badcpu.bc': its functions' target-cpu '.*' is no name LLVM can know" err.txt
+	check "... says what" test $? -eq 0
+else
+	skip "a crate with a damaged target-cpu" "no llvm-22"
+fi
+
 # 4. A count that the file cannot hold (LLVM's reader would allocate for
 # it and abort: out of memory).
 python3 "$tools/mkbc.py" huge.bc $((1 << 40))

@@ -89,6 +89,16 @@ create_with_abi(LLVMTargetRef t, const char *triple, const char *cpu,
 	return tm;
 }
 
+/* Whether a target-cpu or target-features string is made of what such
+ * names are ("x86-64-v3", "+sse4.2,-avx"): a damaged one is refused here,
+ * not by LLVM in the middle of code generation. */
+static int
+is_target_name(const char *s)
+{
+	return s[strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	                   "0123456789+-_.,")] == '\0';
+}
+
 int
 codegen_init(struct codegen *cg, LLVMModuleRef crate,
              const struct link_options *o)
@@ -109,6 +119,14 @@ codegen_init(struct codegen *cg, LLVMModuleRef crate,
 	}
 	cpu = common_fn_attr(crate, "target-cpu");
 	features = common_fn_attr(crate, "target-features");
+	if ((cpu && !is_target_name(cpu)) || (features && !is_target_name(features))) {
+		error("'%s': its functions' target-%s '%s' is no name LLVM can know",
+		      o->crates[0], cpu && !is_target_name(cpu) ? "cpu" : "features",
+		      cpu && !is_target_name(cpu) ? cpu : features);
+		free(cpu);
+		free(features);
+		return -1;
+	}
 	abi = module_flag_string(crate, "target-abi");
 	reloc = module_flag(crate, "PIC Level", NULL) ? LLVMRelocPIC
 	                                              : LLVMRelocStatic;
