@@ -1,7 +1,7 @@
 # t-abi.sh: helpers whose C signatures rustc and clang lower to different
 # IR types that the calling convention passes in the same registers
 # (structs of 9-16 bytes, float structs, _Complex, __int128, a narrower
-# last eightbyte) are inlined on x86-64 and AArch64, with helpers from
+# last eightbyte, arguments in memory once the registers run out) are inlined on x86-64 and AArch64, with helpers from
 # clang 14, 19 and 22; real mismatches stay calls, with both types in the
 # warning and the reason in every report; the programs print what the
 # plain builds print.  Calls with invoke (extern "C-unwind") are rebuilt
@@ -10,7 +10,8 @@
 
 fix=$FIXTURES/abi
 equal="p2_sum p2_make pn_len pn_advance tail_make ff_dot ff_swap df_scale
-mix_sum mix_make three_sum three_make hfa_sum cmul i128_mul seven"
+mix_sum mix_make three_sum three_make hfa_sum cmul i128_mul seven
+big_sum big_make p2_late i128_late rgb_sum"
 
 # left OBJECT: the helpers OBJECT still calls, one line, sorted.
 left() {
@@ -39,8 +40,8 @@ abi() {
 		hl_link hl-$n.o abi-$_arch.bc --helpers h-$n.bc --report=link-$n.txt
 		check "$n: only the two real mismatches stay calls" \
 			test "$(OBJDUMP=$_objdump left hl-$n.o)" = "bits wide "
-		check "$n: the plain object calls all 18" \
-			test "$(OBJDUMP=$_objdump left abi-$_arch.o | wc -w)" -eq 18
+		check "$n: the plain object calls all 23" \
+			test "$(OBJDUMP=$_objdump left abi-$_arch.o | wc -w)" -eq 23
 		check "$n: one warning per mismatch, with both types" sh -c "
 			grep -qx \"helperlink: warning: 'h-$n.bc': 'rust_helper_bits' stays a call: Rust calls it as 'i64 (double)', C defines it as 'i64 (i64)'\" hl-$n.o.err &&
 			grep -qx \"helperlink: warning: 'h-$n.bc': 'rust_helper_wide' stays a call: Rust calls it as 'i32 (i32)', C defines it as 'i64 (i64)'\" hl-$n.o.err &&
@@ -72,6 +73,45 @@ abi() {
 $RUSTC -O --crate-type=lib -C panic=abort --emit=llvm-bc=abi-x86.bc,obj=abi-x86.o \
 	"$fix/abi.rs"
 abi x86 objdump cc "" 
+
+# A mismatched call that stays, its argument in memory: it calls the C
+# object's helper, with the bytes of its struct (LLVM, had it seen the
+# definition behind it, would have dropped the stores as dead).
+$RUSTC -O --crate-type=lib -C panic=abort --emit=llvm-bc=stays.bc,obj=stays.o \
+	"$fix/stays.rs"
+$CLANG -O2 -c -emit-llvm "$fix/stays.c" -o stays-h.bc
+$CLANG -O2 -c "$fix/stays.c" -o stays-h.o
+cc -O2 -c "$fix/stays-main.c" -o stays-main.o
+hl_link stays-hl.o stays.bc --helpers stays-h.bc
+check "stays: the mismatched call stays" test "$(refs rust_helper_late_sum stays-hl.o)" -eq 1
+check "stays: with a warning" grep -q "'rust_helper_late_sum' stays a call: Rust calls it as" stays-hl.o.err
+cc stays-main.o stays.o stays-h.o -o stays-plain
+cc stays-main.o stays-hl.o stays-h.o -o stays-prog
+./stays-plain >stays-plain.out
+./stays-prog >stays-prog.out
+check "stays: the plain program prints something" test -s stays-plain.out
+same "stays: the program prints what the plain one prints" stays-plain.out stays-prog.out
+
+# A helper that stays a call after --opt=O3, whose interprocedural passes
+# change the calls of a copy along with the copy: the calls go to the
+# copy, which takes what they pass, not to the C object's helper.
+$RUSTC -O --crate-type=lib -C panic=abort --emit=llvm-bc=promote.bc,obj=promote.o \
+	"$fix/promote.rs"
+$CLANG -O2 -c -emit-llvm "$fix/promote.c" -o promote-h.bc
+$CLANG -O2 -c "$fix/promote.c" -o promote-h.o
+cc -O2 -c "$fix/promote-main.c" -o promote-main.o
+hl_link promote-hl.o --opt=O3 promote.bc --helpers promote-h.bc
+cc promote-main.o promote.o promote-h.o -o promote-plain
+cc promote-main.o promote-hl.o promote-h.o -o promote-prog
+./promote-plain >promote-plain.out
+./promote-prog >promote-prog.out 2>&1
+check "promote: the plain program prints something" test -s promote-plain.out
+same "promote: the --opt=O3 program prints what the plain one prints" \
+	promote-plain.out promote-prog.out
+check "promote: the call stays" test "$(refs rust_helper_peek promote-hl.o)" -ge 1
+$HL link promote.bc --helpers promote-h.bc --emit=ll -o promote-hl.ll 2>/dev/null
+check "promote: the rebuilt call keeps the extensions the callee relies on" \
+	grep -Eq 'call .*@rust_helper_widen\(i64 [^,]*, i64 [^,]*, i16 [a-z ]*signext [^,]*, i8 [a-z ]*zeroext ' promote-hl.ll
 
 # AArch64: Debian's rustc with a core built from Debian's sources, the
 # cross gcc to link, qemu-user to run.

@@ -160,6 +160,8 @@ typedef int LLVMVerifierFailureAction;
 	X(14, required, LLVMTypeRef, LLVMGlobalGetValueType, (LLVMValueRef Global)) \
 	X(14, required, unsigned, LLVMGetAlignment, (LLVMValueRef V)) \
 	X(14, required, void, LLVMSetAlignment, (LLVMValueRef V, unsigned Bytes)) \
+	X(14, required, LLVMValueRef, LLVMBuildInBoundsGEP2, (LLVMBuilderRef B, LLVMTypeRef Ty, LLVMValueRef Pointer, LLVMValueRef *Indices, unsigned NumIndices, const char *Name)) \
+	X(14, required, LLVMValueRef, LLVMBuildLoad2, (LLVMBuilderRef B, LLVMTypeRef Ty, LLVMValueRef PointerVal, const char *Name)) \
 	X(14, required, LLVMComdatRef, LLVMGetComdat, (LLVMValueRef V)) \
 	X(14, required, void, LLVMSetComdat, (LLVMValueRef V, LLVMComdatRef C)) \
 	X(14, required, LLVMBool, LLVMIsThreadLocal, (LLVMValueRef GlobalVar)) \
@@ -216,7 +218,7 @@ typedef int LLVMVerifierFailureAction;
 	X(14, required, unsigned, LLVMCountParamTypes, (LLVMTypeRef FunctionTy)) \
 	X(14, required, void, LLVMGetParamTypes, (LLVMTypeRef FunctionTy, LLVMTypeRef *Dest)) \
 	X(14, required, char *, LLVMPrintTypeToString, (LLVMTypeRef Val)) \
-	/* Calls and instruction building (llvm_calls.c) */ \
+	/* Calls and instruction building (signature.c) */ \
 	X(14, required, LLVMTypeRef, LLVMGetCalledFunctionType, (LLVMValueRef C)) \
 	X(14, required, unsigned, LLVMGetInstructionCallConv, (LLVMValueRef Instr)) \
 	X(14, required, void, LLVMSetInstructionCallConv, (LLVMValueRef Instr, unsigned CC)) \
@@ -226,7 +228,9 @@ typedef int LLVMVerifierFailureAction;
 	X(14, required, void, LLVMGetCallSiteAttributes, (LLVMValueRef C, LLVMAttributeIndex Idx, LLVMAttributeRef *Attrs)) \
 	X(14, required, void, LLVMAddCallSiteAttribute, (LLVMValueRef C, LLVMAttributeIndex Idx, LLVMAttributeRef A)) \
 	X(14, required, LLVMAttributeRef, LLVMGetCallSiteEnumAttribute, (LLVMValueRef C, LLVMAttributeIndex Idx, unsigned KindID)) \
-	/* Without it, a call whose type differs from its helper's stays (llvm_calls.c). */ \
+	X(14, required, unsigned, LLVMGetAttributeCountAtIndex, (LLVMValueRef F, LLVMAttributeIndex Idx)) \
+	X(14, required, void, LLVMGetAttributesAtIndex, (LLVMValueRef F, LLVMAttributeIndex Idx, LLVMAttributeRef *Attrs)) \
+	/* Without it, a call whose type differs from its helper's stays (signature.c). */ \
 	X(18, optional, unsigned, LLVMGetNumOperandBundles, (LLVMValueRef C)) \
 	X(14, required, LLVMMetadataRef, LLVMInstructionGetDebugLoc, (LLVMValueRef Inst)) \
 	X(14, required, void, LLVMInstructionSetDebugLoc, (LLVMValueRef Inst, LLVMMetadataRef Loc)) \
@@ -271,6 +275,8 @@ typedef int LLVMVerifierFailureAction;
 	X(14, required, LLVMTargetDataRef, LLVMGetModuleDataLayout, (LLVMModuleRef M)) \
 	X(14, required, unsigned, LLVMPointerSize, (LLVMTargetDataRef TD)) \
 	X(14, required, unsigned long long, LLVMABISizeOfType, (LLVMTargetDataRef TD, LLVMTypeRef Ty)) \
+	X(14, required, LLVMTypeRef, LLVMGetTypeAttributeValue, (LLVMAttributeRef A)) \
+	X(14, required, uint64_t, LLVMGetEnumAttributeValue, (LLVMAttributeRef A)) \
 	X(14, required, unsigned long long, LLVMSizeOfTypeInBits, (LLVMTargetDataRef TD, LLVMTypeRef Ty)) \
 	X(14, required, unsigned, LLVMABIAlignmentOfType, (LLVMTargetDataRef TD, LLVMTypeRef Ty)) \
 	/* Attributes */ \

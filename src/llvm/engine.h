@@ -247,7 +247,7 @@ void describe_code(struct session *s);
  * argument (an i128 takes two, its halves).
  */
 #define ABI_MAX_DEPTH 8
-enum abi_class { ABI_GPR, ABI_FPR };
+enum abi_class { ABI_GPR, ABI_FPR, ABI_STACK };
 
 struct abi_loc {
 	enum abi_class cls;
@@ -259,6 +259,14 @@ struct abi_loc {
 	unsigned depth;
 	unsigned part;          /* 1, 2: an i128's low or high half; 0 */
 	int standalone;         /* a whole argument, not an element */
+	int memory;             /* a byval argument: reg is its stack offset */
+};
+
+/* The parameters passed in memory (byval): bit i of mask for parameter
+ * i, with the size and alignment of each. */
+struct abi_byval {
+	uint64_t mask;
+	unsigned long long size[64], align[64];
 };
 
 struct abi_sig {
@@ -267,18 +275,34 @@ struct abi_sig {
 };
 
 /* The arguments' (or, with result, the result's) locations of function
- * type fn on triple; -1 when the model does not cover it (the stack,
- * memory, x87, another target). */
+ * type fn on triple, in registers or, on x86-64, in stack slots (reg is
+ * then the byte offset); byval, when not NULL, says which parameters are
+ * in memory.  -1 when the model does not cover it (AArch64's stack, an
+ * i128 split between registers and the stack, x87, another target). */
 int abi_lower(LLVMTargetDataRef td, const char *triple, LLVMTypeRef fn,
-              int result, struct abi_sig *s);
-/* Whether a and b put the same bytes in the same registers. */
+              int result, const struct abi_byval *byval, struct abi_sig *s);
+/* Whether a (a call's) and b (the helper's) put the same bytes in the same
+ * registers and stack slots; a byval argument of a may be b's scalars in
+ * the same slots. */
 int abi_same(const struct abi_sig *a, const struct abi_sig *b);
 void abi_release(struct abi_sig *s);
+/*
+ * The values of types (ntypes of them: the parameters, or the result)
+ * that receive, in the locations of to, what values (by path[0]) put in
+ * the locations of from; out gets them.  A byval argument passes its
+ * pointer to a byval parameter, or its bytes to the scalars in the same
+ * stack slots.
+ */
+void abi_move(LLVMBuilderRef b, LLVMTargetDataRef td,
+              const struct abi_sig *from, LLVMValueRef *values,
+              const struct abi_sig *to, LLVMTypeRef *types, size_t ntypes,
+              LLVMValueRef *out);
 
 /* Rebuild the calls of helper f whose IR type differs from f's only in
  * how rustc and clang lower one C signature (signature.c, with abi.c);
- * note why for the others. */
-void signature_rebuild_calls(struct session *s, LLVMValueRef f);
+ * note why for the others, and warn once, naming hf. */
+void signature_rebuild_calls(struct session *s, LLVMValueRef f,
+                             const struct helper_file *hf);
 
 /* Inline the helpers (passes.c). */
 int passes_inline(LLVMModuleRef m, struct codegen *cg,

@@ -3,7 +3,8 @@
  * crate.  They get internal linkage, so that the object defines none of
  * them and two crates never clash; a call whose type is not the helper's
  * is rebuilt (signature.c); a helper whose address the crate takes keeps
- * that address, the C object's.  After inlining, what was imported and is
+ * that address, the C object's, and a call that stays of another type
+ * calls the C object's helper.  After inlining, what was imported and is
  * no longer used is deleted.
  */
 #include <stdlib.h>
@@ -38,22 +39,35 @@ callers_of_helpers(struct session *s, struct strmap *changed)
 	}
 }
 
+/* Whether use u of helper f must reach the C object's helper: a use of
+ * its address, or a call of another type that stays a call. */
+static int
+needs_original(LLVMUseRef u, LLVMValueRef f)
+{
+	return !is_callee(u) ||
+	       LLVMGetCalledFunctionType(LLVMGetUser(u)) != LLVMGlobalGetValueType(f);
+}
+
 /*
- * A helper whose address the crate takes must keep its identity: the
- * address is the C object's.  Its name becomes an external declaration
- * again, and only the direct calls go to the copy, which is renamed.
+ * What must reach the C object's helper goes to an external declaration
+ * of its name: its address, which must keep its identity, and the calls
+ * of another type that stay calls (LLVM must not see a definition behind
+ * a call that does not match it: its optimizer would take what it infers
+ * of the definition for the call, and drop the stores to a byval
+ * argument the definition does not have).  The direct calls of its type
+ * go to the copy, which is renamed.
  */
 static void
-keep_address(LLVMModuleRef m, LLVMValueRef f)
+split_original(LLVMModuleRef m, LLVMValueRef f)
 {
 	LLVMValueRef d, user;
 	LLVMUseRef u, next;
 	char *name, *copy;
-	int taken = 0;
+	int needed = 0;
 
-	for (u = LLVMGetFirstUse(f); u && !taken; u = LLVMGetNextUse(u))
-		taken = !is_callee(u);
-	if (!taken)
+	for (u = LLVMGetFirstUse(f); u && !needed; u = LLVMGetNextUse(u))
+		needed = needs_original(u, f);
+	if (!needed)
 		return;
 	name = xstrdup(value_name(f));
 	copy = xasprintf("%s" COPY_SUFFIX, name);
@@ -62,7 +76,7 @@ keep_address(LLVMModuleRef m, LLVMValueRef f)
 	for (u = LLVMGetFirstUse(d); u; u = next) {
 		next = LLVMGetNextUse(u);
 		user = LLVMGetUser(u);
-		if (is_callee(u))
+		if (!needs_original(u, f))
 			LLVMSetOperand(user, (unsigned)LLVMGetNumOperands(user) - 1, f);
 	}
 	LLVMSetValueName2(f, copy, strlen(copy));
@@ -85,8 +99,8 @@ internalize(struct session *s, struct strmap *callers)
 			continue;
 		LLVMSetLinkage(f, LLVMInternalLinkage);
 		LLVMSetVisibility(f, LLVMDefaultVisibility);
-		signature_rebuild_calls(s, f);
-		keep_address(s->crate, f);
+		signature_rebuild_calls(s, f, s->imported.e[i].val);
+		split_original(s->crate, f);
 	}
 	callers_of_helpers(s, callers);
 }
@@ -173,13 +187,18 @@ note_choice(struct session *s, const char *name, LLVMValueRef f)
 }
 
 /*
- * A helper still called after inlining (a call of another type, one
- * LLVM would not inline) is called where it is, in the C object: its
- * copy is not kept, for only what is inlined is copied.
+ * A helper still called after inlining (one LLVM would not inline) is
+ * called where it is, in the C object: its copy is not kept, for only
+ * what is inlined is copied.  Not after a whole default<On> pipeline:
+ * its interprocedural passes may have changed the copy and its calls
+ * together (an argument promoted to the value it points to, or left
+ * dead and passed as poison, the calling convention made fastcc), and
+ * only the copy still takes what those calls pass.
  */
 static void
 call_the_original(struct session *s)
 {
+	int whole = s->o->opt != OPT_NONE && s->o->opt != OPT_DEFAULT;
 	size_t i;
 
 	for (i = 0; i < s->imported.cap; i++) {
@@ -201,6 +220,8 @@ call_the_original(struct session *s)
 		    !linkage_is_local(LLVMGetLinkage(f)))
 			continue;
 		note_choice(s, name, f);
+		if (whole)
+			continue;
 		if (!d) {
 			char *keep = xstrdup(name);
 

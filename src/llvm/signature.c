@@ -4,17 +4,17 @@
  * rustc and clang each lower a C signature to IR types of their own
  * (abi.c), and LLVM never inlines a call whose function type differs from
  * its callee's.  A call whose arguments and result go through the same
- * registers as the helper's is rebuilt with the helper's type: each
- * register's bits are taken from the caller's values and given to the
- * helper's, as the calling convention would (abi.c says which register
- * each scalar uses).  When the model does not cover a signature (an
- * argument on the stack, an ABI attribute such as byval), a call is still
+ * registers and stack slots as the helper's is rebuilt with the helper's
+ * type (abi.c says where each scalar and each byval argument goes,
+ * abi_move.c moves the bits), with the attributes of the helper's
+ * definition.  When the model does not cover a signature (an argument
+ * on AArch64's stack, an ABI attribute such as inreg), a call is still
  * rebuilt if the two types differ only element by element in a pointer
  * against an integer of pointer width, which every convention passes
  * alike.  Any other difference (a double for a uint64_t, a u32 for a
  * uint64_t, another number of registers) is a real mismatch between the
- * Rust declaration and the C definition: the call stays, and the report
- * gives both types.  call and invoke are rebuilt alike.
+ * Rust declaration and the C definition: the call stays, with a warning,
+ * and the report gives both types.  call and invoke are rebuilt alike.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -125,34 +125,83 @@ elements_match(LLVMTargetDataRef td, LLVMTypeRef call, LLVMTypeRef fn)
 
 /* --- by registers --- */
 
-/* The ABI attributes that put an argument in memory or in a register of
- * their own: with any, only the element rule applies. */
+/* The ABI attributes that put an argument in a register of its own or
+ * in memory the model does not follow: with any, only the element rule
+ * applies.  byval and sret are followed (memory_params()). */
 static const char *const abi_attrs[] = {
-	"byval", "sret", "inalloca", "preallocated", "inreg", "swiftself",
-	"swifterror", "swiftasync", "nest",
+	"inalloca", "preallocated", "inreg", "swiftself", "swifterror",
+	"swiftasync", "nest",
 };
+
+/* An attribute of a call site's or of a function's parameter or result
+ * (index 0 is the result, then the parameters from 1). */
+static LLVMAttributeRef
+attr_at(LLVMValueRef v, int call, unsigned i, const char *name)
+{
+	unsigned kind = LLVMGetEnumAttributeKindForName(name, strlen(name));
+
+	if (!kind)
+		return NULL;
+	return call ? LLVMGetCallSiteEnumAttribute(v, i, kind)
+	            : LLVMGetEnumAttributeAtIndex(v, i, kind);
+}
 
 static int
 has_abi_attrs(LLVMValueRef call, LLVMValueRef f, unsigned ncall, unsigned nf)
 {
-	unsigned i, k, kind;
+	unsigned i, k;
 
 	for (k = 0; k < LEN(abi_attrs); k++) {
-		kind = LLVMGetEnumAttributeKindForName(abi_attrs[k],
-		                                       strlen(abi_attrs[k]));
-		/* Index 0 is the result, then the parameters from 1. */
-		for (i = 0; kind && i <= ncall; i++)
-			if (LLVMGetCallSiteEnumAttribute(call, i, kind))
+		for (i = 0; i <= ncall; i++)
+			if (attr_at(call, 1, i, abi_attrs[k]))
 				return 1;
-		for (i = 0; kind && i <= nf; i++)
-			if (LLVMGetEnumAttributeAtIndex(f, i, kind))
+		for (i = 0; i <= nf; i++)
+			if (attr_at(f, 0, i, abi_attrs[k]))
 				return 1;
 	}
 	return 0;
 }
 
+/* The parameters of a call site or a function passed in memory (byval),
+ * with the size and alignment of each; sret, a pointer in a register, is
+ * only noted by its type's size (+ 1), and must be the same on both
+ * sides. */
+struct memory {
+	struct abi_byval byval;
+	unsigned long long sret;
+	int bad;
+};
+
+static void
+memory_params(LLVMTargetDataRef td, LLVMValueRef v, int call, unsigned nparams,
+              struct memory *m)
+{
+	LLVMAttributeRef a, al;
+	LLVMTypeRef t;
+	unsigned i;
+
+	memset(m, 0, sizeof(*m));
+	for (i = 0; i < nparams; i++) {
+		if ((a = attr_at(v, call, i + 1, "sret")) != NULL)
+			m->sret = 1 + LLVMABISizeOfType(td, LLVMGetTypeAttributeValue(a));
+		if ((a = attr_at(v, call, i + 1, "byval")) == NULL)
+			continue;
+		if (i >= 64) {
+			m->bad = 1;
+			return;
+		}
+		t = LLVMGetTypeAttributeValue(a);
+		al = attr_at(v, call, i + 1, "align");
+		m->byval.mask |= (uint64_t)1 << i;
+		m->byval.size[i] = LLVMABISizeOfType(td, t);
+		m->byval.align[i] = al ? LLVMGetEnumAttributeValue(al)
+		                       : LLVMABIAlignmentOfType(td, t);
+	}
+}
+
 struct lowered {
 	struct abi_sig call_args, fn_args, call_ret, fn_ret;
+	struct memory call_mem, fn_mem;
 };
 
 static void
@@ -172,146 +221,47 @@ registers_match(struct session *s, LLVMTypeRef ct, LLVMTypeRef ft,
 	LLVMTargetDataRef td = LLVMGetModuleDataLayout(s->crate);
 	const char *triple = LLVMGetTarget(s->crate);
 	int cvoid = LLVMGetTypeKind(LLVMGetReturnType(ct)) == LLVMVoidTypeKind;
+	struct memory cm = l->call_mem, fm = l->fn_mem;
 
 	memset(l, 0, sizeof(*l));
-	if (abi_lower(td, triple, ct, 0, &l->call_args) < 0 ||
-	    abi_lower(td, triple, ft, 0, &l->fn_args) < 0 ||
+	l->call_mem = cm;
+	l->fn_mem = fm;
+	if (cm.bad || fm.bad || cm.sret != fm.sret ||
+	    abi_lower(td, triple, ct, 0, &cm.byval, &l->call_args) < 0 ||
+	    abi_lower(td, triple, ft, 0, &fm.byval, &l->fn_args) < 0 ||
 	    !abi_same(&l->call_args, &l->fn_args))
 		return 0;
 	/* A result that Rust ignores may be dropped. */
 	if (cvoid)
 		return 1;
-	return abi_lower(td, triple, ct, 1, &l->call_ret) == 0 &&
-	       abi_lower(td, triple, ft, 1, &l->fn_ret) == 0 &&
+	return abi_lower(td, triple, ct, 1, NULL, &l->call_ret) == 0 &&
+	       abi_lower(td, triple, ft, 1, NULL, &l->fn_ret) == 0 &&
 	       l->fn_ret.n > 0 && abi_same(&l->call_ret, &l->fn_ret);
-}
-
-static unsigned
-bits_of(LLVMTargetDataRef td, const struct abi_loc *l)
-{
-	return l->part ? 64 : (unsigned)LLVMSizeOfTypeInBits(td, l->type);
-}
-
-/* The bits location l of value v (an argument, or a result) holds, as
- * an integer. */
-static LLVMValueRef
-loc_bits(LLVMBuilderRef b, LLVMTargetDataRef td, LLVMValueRef v,
-         const struct abi_loc *l)
-{
-	LLVMContextRef ctx = LLVMGetTypeContext(l->type);
-	LLVMTypeRef i64 = LLVMIntTypeInContext(ctx, 64);
-	LLVMTypeKind k = LLVMGetTypeKind(l->type);
-	unsigned d;
-
-	for (d = 1; d < l->depth; d++)
-		v = LLVMBuildExtractValue(b, v, l->path[d], "");
-	if (k == LLVMPointerTypeKind)
-		v = LLVMBuildPtrToInt(b, v, i64, "");
-	else if (k != LLVMIntegerTypeKind)
-		v = LLVMBuildBitCast(b, v, LLVMIntTypeInContext(ctx,
-		                     (unsigned)LLVMSizeOfTypeInBits(td, l->type)), "");
-	if (l->part == 2)
-		v = LLVMBuildLShr(b, v, LLVMConstInt(LLVMTypeOf(v), 64, 0), "");
-	if (l->part)
-		v = LLVMBuildTrunc(b, v, i64, "");
-	return v;
-}
-
-/* Register bits x, as location l's scalar: narrowed or widened (the rest
- * is padding, or the other half of an i128), then of its type. */
-static LLVMValueRef
-loc_value(LLVMBuilderRef b, LLVMTargetDataRef td, LLVMValueRef x,
-          const struct abi_loc *l)
-{
-	LLVMContextRef ctx = LLVMGetTypeContext(l->type);
-	unsigned want = bits_of(td, l), have = LLVMGetIntTypeWidth(LLVMTypeOf(x));
-	LLVMTypeRef it = LLVMIntTypeInContext(ctx, want);
-	LLVMTypeKind k = LLVMGetTypeKind(l->type);
-
-	if (have > want)
-		x = LLVMBuildTrunc(b, x, it, "");
-	else if (have < want)
-		x = LLVMBuildZExt(b, x, it, "");
-	if (l->part || k == LLVMIntegerTypeKind)
-		return x;
-	if (k == LLVMPointerTypeKind)
-		return LLVMBuildIntToPtr(b, x, l->type, "");
-	return LLVMBuildBitCast(b, x, l->type, "");
-}
-
-/* agg with v at path[0..depth). */
-static LLVMValueRef
-insert_at(LLVMBuilderRef b, LLVMValueRef agg, const unsigned *path,
-          unsigned depth, LLVMValueRef v)
-{
-	LLVMValueRef inner;
-
-	if (depth == 0)
-		return v;
-	inner = LLVMBuildExtractValue(b, agg, path[0], "");
-	return LLVMBuildInsertValue(b, agg, insert_at(b, inner, path + 1, depth - 1, v),
-	                            path[0], "");
-}
-
-/*
- * The values of types out (nout of them: the parameters, or the result)
- * that receive what from puts in the registers of sig_from, the
- * locations sig_to names; values holds the source values by path[0].
- */
-static void
-move_registers(LLVMBuilderRef b, LLVMTargetDataRef td,
-               const struct abi_sig *from, LLVMValueRef *values,
-               const struct abi_sig *to, LLVMTypeRef *types, size_t ntypes,
-               LLVMValueRef *out)
-{
-	LLVMValueRef lo = NULL;
-	size_t i;
-
-	for (i = 0; i < ntypes; i++)
-		out[i] = is_aggregate(LLVMGetTypeKind(types[i])) ? LLVMGetPoison(types[i])
-		                                                 : NULL;
-	for (i = 0; i < to->n; i++) {
-		const struct abi_loc *t = &to->v[i];
-		LLVMValueRef x = loc_bits(b, td, values[from->v[i].path[0]], &from->v[i]);
-		LLVMValueRef v;
-
-		if (t->part == 1) {  /* an i128's low half: the high comes next */
-			lo = x;
-			continue;
-		}
-		if (t->part == 2) {
-			LLVMTypeRef i128 = t->type;
-
-			v = LLVMBuildOr(b, LLVMBuildZExt(b, lo, i128, ""),
-			                LLVMBuildShl(b, LLVMBuildZExt(b, x, i128, ""),
-			                             LLVMConstInt(i128, 64, 0), ""), "");
-		} else {
-			v = loc_value(b, td, x, t);
-		}
-		out[t->path[0]] = out[t->path[0]]
-		    ? insert_at(b, out[t->path[0]], t->path + 1, t->depth - 1, v)
-		    : v;
-	}
-	/* An argument of no registers (an empty struct) is all poison. */
-	for (i = 0; i < ntypes; i++)
-		if (!out[i])
-			out[i] = LLVMGetPoison(types[i]);
 }
 
 /* --- rebuilding --- */
 
-/* Copy the call site's attributes at idx, if its type there is new's. */
+/*
+ * Give call new the attributes at idx of from: a call's (its function
+ * attributes: nounwind, memory, ...) or the helper's definition (what it
+ * expects of an argument or its result: signext, zeroext, byval, sret),
+ * and never what the caller said of another argument.
+ */
 static void
-copy_attributes(LLVMValueRef old, LLVMValueRef new, LLVMAttributeIndex idx,
-                int same_type)
+add_attributes(LLVMValueRef new, LLVMAttributeIndex idx, LLVMValueRef from)
 {
+	int call = !is_function(from);
+	unsigned i, n = call ? LLVMGetCallSiteAttributeCount(from, idx)
+	                     : LLVMGetAttributeCountAtIndex(from, idx);
 	LLVMAttributeRef *a;
-	unsigned i, n = LLVMGetCallSiteAttributeCount(old, idx);
 
-	if (n == 0 || !same_type)
+	if (n == 0)
 		return;
 	a = xcalloc(n, sizeof(*a));
-	LLVMGetCallSiteAttributes(old, idx, a);
+	if (call)
+		LLVMGetCallSiteAttributes(from, idx, a);
+	else
+		LLVMGetAttributesAtIndex(from, idx, a);
 	for (i = 0; i < n; i++)
 		LLVMAddCallSiteAttribute(new, idx, a[i]);
 	free(a);
@@ -383,7 +333,7 @@ rebuild(LLVMBuilderRef b, LLVMTargetDataRef td, LLVMValueRef call,
 {
 	LLVMTypeRef ct = LLVMGetCalledFunctionType(call);
 	LLVMTypeRef ft = LLVMGlobalGetValueType(f);
-	LLVMTypeRef cr = LLVMGetReturnType(ct), fr = LLVMGetReturnType(ft);
+	LLVMTypeRef cr = LLVMGetReturnType(ct);
 	unsigned i, n = LLVMCountParamTypes(ft), nc = LLVMCountParamTypes(ct);
 	LLVMTypeRef *fp = xcalloc(n + 1, sizeof(*fp));
 	LLVMValueRef *cargs = xcalloc(nc + 1, sizeof(*cargs));
@@ -395,7 +345,7 @@ rebuild(LLVMBuilderRef b, LLVMTargetDataRef td, LLVMValueRef call,
 		cargs[i] = LLVMGetOperand(call, i);
 	LLVMPositionBuilderBefore(b, call);
 	if (l) {
-		move_registers(b, td, &l->call_args, cargs, &l->fn_args, fp, n, args);
+		abi_move(b, td, &l->call_args, cargs, &l->fn_args, fp, n, args);
 	} else {
 		for (i = 0; i < n; i++)
 			args[i] = convert(b, cargs[i], fp[i]);
@@ -409,15 +359,17 @@ rebuild(LLVMBuilderRef b, LLVMTargetDataRef td, LLVMValueRef call,
 	}
 	LLVMSetInstructionCallConv(new, LLVMGetInstructionCallConv(call));
 	LLVMInstructionSetDebugLoc(new, LLVMInstructionGetDebugLoc(call));
-	copy_attributes(call, new, LLVMAttributeFunctionIndex, 1);
-	copy_attributes(call, new, LLVMAttributeReturnIndex, cr == fr);
-	for (i = 0; i < n && i < nc; i++)
-		copy_attributes(call, new, i + 1, LLVMTypeOf(cargs[i]) == fp[i]);
+	/* The arguments are the helper's now, and so are their attributes:
+	 * the caller's were of its own arguments, which are not these. */
+	add_attributes(new, LLVMAttributeFunctionIndex, call);
+	add_attributes(new, LLVMAttributeReturnIndex, f);
+	for (i = 0; i < n; i++)
+		add_attributes(new, i + 1, f);
 	if (LLVMGetTypeKind(cr) != LLVMVoidTypeKind && LLVMGetFirstUse(call)) {
 		position_for_result(b, new);
 		if (l)
-			move_registers(b, td, &l->fn_ret, &new, &l->call_ret, &cr, 1,
-			               &result);
+			abi_move(b, td, &l->fn_ret, &new, &l->call_ret, &cr, 1,
+			         &result);
 		else
 			result = convert(b, new, cr);
 		LLVMReplaceAllUsesWith(call, result);
@@ -429,7 +381,8 @@ rebuild(LLVMBuilderRef b, LLVMTargetDataRef td, LLVMValueRef call,
 }
 
 void
-signature_rebuild_calls(struct session *s, LLVMValueRef f)
+signature_rebuild_calls(struct session *s, LLVMValueRef f,
+                        const struct helper_file *hf)
 {
 	LLVMTypeRef ft = LLVMGlobalGetValueType(f);
 	LLVMTargetDataRef td = LLVMGetModuleDataLayout(s->crate);
@@ -437,6 +390,7 @@ signature_rebuild_calls(struct session *s, LLVMValueRef f)
 	LLVMValueRef *calls = NULL;
 	int *by_registers = NULL;
 	size_t i, n = 0;
+	int warned = 0;
 	LLVMUseRef u;
 
 	/* Collected first: rebuilding a call changes f's uses. */
@@ -448,6 +402,12 @@ signature_rebuild_calls(struct session *s, LLVMValueRef f)
 		int regs = 0;
 
 		memset(&l, 0, sizeof(l));
+		if (is_callee(u) && (LLVMGetInstructionOpcode(call) == LLVMCall ||
+		                     LLVMGetInstructionOpcode(call) == LLVMInvoke)) {
+			memory_params(td, call, 1, LLVMCountParamTypes(
+			              LLVMGetCalledFunctionType(call)), &l.call_mem);
+			memory_params(td, f, 0, LLVMCountParamTypes(ft), &l.fn_mem);
+		}
 		if (!is_callee(u) ||
 		    (LLVMGetInstructionOpcode(call) != LLVMCall &&
 		     LLVMGetInstructionOpcode(call) != LLVMInvoke) ||
@@ -477,6 +437,9 @@ signature_rebuild_calls(struct session *s, LLVMValueRef f)
 		why = xasprintf("Rust calls it as '%s', C defines it as '%s'",
 		                want, have);
 		session_why_not(s, value_name(f), why);
+		if (!warned++)
+			warn("'%s': '%s' stays a call: %s", hf->file.name,
+			     value_name(f), why);
 		free(why);
 		free(have);
 		free(want);
