@@ -98,11 +98,18 @@ object_plt_function(const struct object *o, uint64_t addr)
 {
 	const struct section *s = section_at(o, addr, ".plt");
 	uint64_t slot, off;
+	size_t i;
 
 	if (!s)
 		s = section_at(o, addr, ".iplt");
 	if (!s || !s->data || o->elf.type == ELF_ET_REL)
 		return NULL;
+	/* A program's own ifunc whose address it takes: the linker gives
+	 * the function's name to its PLT entry, with no size. */
+	for (i = 0; i < o->nsyms; i++)
+		if (o->syms[i].addr == addr && o->syms[i].section == (size_t)(s - o->secs) &&
+		    o->syms[i].size == 0 && o->syms[i].name[0])
+			return o->syms[i].name;
 	off = addr - s->addr;
 	slot = o->machine == ELF_EM_X86_64
 	       ? x86_plt_slot(s->data + off, s->size - off, addr)

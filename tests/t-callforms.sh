@@ -4,8 +4,9 @@
 # movabs + call *%rax); AArch64 BL and B, ADRP + LDR from the GOT + BLR,
 # the tiny model's literal GOT load, the large model; programs linked as
 # PIE, not, statically, and with the helpers in a shared library (PLT
-# entries, GLOB_DAT and JUMP_SLOT slots, a canonical PLT address).  The
-# fixture makes 3 calls; each program runs and must report 3.
+# entries, GLOB_DAT and JUMP_SLOT slots, a canonical PLT address, an
+# ifunc's PLT entry).  The fixture makes 3 calls; each program runs and
+# must report 3.  And a call after a return in the middle of a function.
 . "$top/tests/lib.sh"
 
 fix=$FIXTURES/callforms
@@ -50,6 +51,28 @@ forms x86 cc "" $x86
 check "the large model calls through GOT64 and a register" \
 	sh -c "objdump -dr x-large-pic.o | grep -q 'R_X86_64_GOT64.*rust_helper_a' &&
 	       objdump -d x-large-pic.o | grep -q 'call.*\*(%r15,%rax,1)'"
+
+# A call after a return in the middle of a function: its register comes
+# from a stack slot that the epilogue before it did not change.
+$RUSTC --crate-type=lib -C panic=abort -C opt-level=0 -C code-model=large \
+	-C relocation-model=pic --emit=obj=early.o "$fix/early.rs"
+cc -O2 -c "$fix/early-main.c" -o early-main.o
+cc early-main.o early.o h-x86.o -o early
+check "early runs" sh -c "./early >early.out && grep -qx 245 early.out"
+check "early: both calls, the one after the return too" \
+	test "$(count early)" = "helper calls left: 2"
+
+# Helpers that are ifuncs, in a program that is not PIC: each call goes
+# to the PLT entry that stands for the function and bears its name (with
+# no size), and in the large model through movabs of that address.
+cc -O2 -c "$fix/ifunc.c" -o ifunc.o
+for o in x-small-static.o x-large-static.o; do
+	p=${o%.o}-ifunc
+	cc main-x86.o $o ifunc.o -no-pie -o $p
+	check "$p runs" sh -c "./$p >$p.out && grep -qx '32 18' $p.out"
+	check "$p: 3 calls" test "$(count $p)" = "helper calls left: 3"
+	check "$p: objdump finds them" test "$(refs 'rust_helper_[ab]' $p)" -eq 3
+done
 
 src=/usr/lib/rustlib/src/rust/library/core/src/lib.rs
 if [ -x /usr/bin/rustc ] && [ -e $src ] && has_clang clang-22 &&

@@ -50,3 +50,60 @@ regs_from_relocs(struct reg *g, const struct insn *in, const struct code_refs *r
 	}
 	return 0;
 }
+
+static struct spill *
+find_spill(const struct regs *rg, int base, int64_t offset)
+{
+	size_t i;
+
+	for (i = 0; i < rg->nspills; i++)
+		if (rg->spills[i].base == base && rg->spills[i].offset == offset)
+			return (struct spill *)&rg->spills[i];
+	return NULL;
+}
+
+const struct reg *
+regs_spilled(const struct regs *rg, int base, int64_t offset)
+{
+	const struct spill *sp = find_spill(rg, base, offset);
+
+	return sp ? &sp->held : NULL;
+}
+
+void
+regs_spill(struct regs *rg, int base, int64_t offset, const struct reg *g)
+{
+	struct spill *sp = find_spill(rg, base, offset);
+
+	if (!sp && g->kind == REG_NONE)
+		return;
+	if (!sp) {
+		/* Full: the oldest goes. */
+		if (rg->nspills == LEN(rg->spills)) {
+			memmove(rg->spills, rg->spills + 1,
+			        (rg->nspills - 1) * sizeof(*rg->spills));
+			rg->nspills--;
+		}
+		sp = &rg->spills[rg->nspills++];
+		sp->base = base;
+		sp->offset = offset;
+	}
+	sp->held = *g;
+}
+
+void
+regs_forget_spills(struct regs *rg)
+{
+	if (rg->nspills) {
+		memcpy(rg->body, rg->spills, rg->nspills * sizeof(*rg->spills));
+		rg->nbody = rg->nspills;
+	}
+	rg->nspills = 0;
+}
+
+void
+regs_returned(struct regs *rg)
+{
+	memcpy(rg->spills, rg->body, rg->nbody * sizeof(*rg->spills));
+	rg->nspills = rg->nbody;
+}

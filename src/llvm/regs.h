@@ -37,9 +37,29 @@ struct insn {
 	size_t first_ref, nrefs;        /* the references its relocations added */
 };
 
+/* A register spilled to the stack: what it held, by the slot's base
+ * register (the stack or frame pointer) and offset. */
+struct spill {
+	int base;
+	int64_t offset;
+	struct reg held;
+};
+
 struct regs {
 	struct reg r[32];
+	struct spill spills[64], body[64];
+	size_t nspills, nbody;
 };
+
+/* Spills: what the slot at base + offset holds (NULL: nothing known), a
+ * store to it, and forgetting them all (the stack pointer moved).  The
+ * code after a return is reached by a jump from the function's body,
+ * with its frame: the spills come back as they were before the stack
+ * pointer last moved from them. */
+const struct reg *regs_spilled(const struct regs *rg, int base, int64_t offset);
+void regs_spill(struct regs *rg, int base, int64_t offset, const struct reg *g);
+void regs_forget_spills(struct regs *rg);
+void regs_returned(struct regs *rg);
 
 /* What insn does to the registers and, if it calls through one, to r. */
 void regs_x86(struct regs *rg, const struct insn *in, struct code_refs *r);

@@ -45,6 +45,53 @@ forget_caller_saved(struct regs *rg)
 	rg->r[30].kind = REG_NONE;
 }
 
+/* Spills to and reloads from the stack (sp or x29 based): str, ldr,
+ * stp and ldp of 64-bit registers at an offset; 1 if w was one.  The
+ * forms that write back the base move the stack: every slot is
+ * another. */
+static int
+spills(struct regs *rg, uint32_t w)
+{
+	uint32_t rt = w & 31, rn = w >> 5 & 31, rt2 = w >> 10 & 31;
+	int64_t off7 = (int64_t)(w >> 15 & 0x7f);
+	struct reg none = {REG_NONE, 0, 0};
+	const struct reg *held;
+
+	if (rn != 31 && rn != 29)
+		return 0;
+	if ((w & 0xffc00000) == 0xf9000000) {          /* str xt, [sp, #] */
+		regs_spill(rg, (int)rn, (w >> 10 & 0xfff) * 8, rt == 31 ? &none : &rg->r[rt]);
+		return 1;
+	}
+	if ((w & 0xffc00000) == 0xf9400000) {          /* ldr xt, [sp, #] */
+		held = regs_spilled(rg, (int)rn, (w >> 10 & 0xfff) * 8);
+		if (rt != 31)
+			rg->r[rt] = held ? *held : none;
+		return 1;
+	}
+	if (off7 & 0x40)
+		off7 -= 0x80;
+	off7 *= 8;
+	if ((w & 0xffc00000) == 0xa9000000) {          /* stp, signed offset */
+		regs_spill(rg, (int)rn, off7, rt == 31 ? &none : &rg->r[rt]);
+		regs_spill(rg, (int)rn, off7 + 8, rt2 == 31 ? &none : &rg->r[rt2]);
+		return 1;
+	}
+	if ((w & 0xffc00000) == 0xa9400000) {          /* ldp, signed offset */
+		held = regs_spilled(rg, (int)rn, off7);
+		if (rt != 31)
+			rg->r[rt] = held ? *held : none;
+		held = regs_spilled(rg, (int)rn, off7 + 8);
+		if (rt2 != 31)
+			rg->r[rt2] = held ? *held : none;
+		return 1;
+	}
+	if ((w & 0xfe400000) == 0xa8000000 || (w & 0xfe400000) == 0xa8400000 ||
+	    (w & 0xffe00400) == 0xf8000400 || (w & 0xffe00400) == 0xf8400400)
+		regs_forget_spills(rg);  /* pre- and post-indexed: the base moves */
+	return 0;
+}
+
 void
 regs_a64(struct regs *rg, const struct insn *in, struct code_refs *r)
 {
@@ -61,12 +108,24 @@ regs_a64(struct regs *rg, const struct insn *in, struct code_refs *r)
 			forget_caller_saved(rg);
 		return;
 	}
+	if ((w & 0xfffffc1f) == 0xd65f0000) {      /* ret */
+		regs_returned(rg);
+		return;
+	}
 	if ((w & 0xfc000000) == 0x94000000) {      /* bl */
 		forget_caller_saved(rg);
 		return;
 	}
-	if (in->branch || keeps_rd(in->word) || rd == 31)
+	if (spills(rg, w))
 		return;
+	if (in->branch || keeps_rd(in->word))
+		return;
+	if (rd == 31) {
+		/* sp written (add, sub): every slot is another. */
+		if ((w & 0x1f000000) == 0x11000000)
+			regs_forget_spills(rg);
+		return;
+	}
 	if ((w & 0x9f000000) == 0x90000000 || (w & 0x9f000000) == 0x10000000) {
 		/* adrp, adr: a page, or an address, near the pc. */
 		imm = (int64_t)((w >> 29 & 3) | (w >> 5 & 0x7ffff) << 2);

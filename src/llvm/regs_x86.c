@@ -12,6 +12,7 @@
 #include "regs.h"
 
 enum { O_OTHER, O_REG, O_IMM, O_MEM };
+enum { RSP = 4, RBP = 5 };  /* reg_index() of the stack and frame pointers */
 
 struct operand {
 	int kind, star;
@@ -171,6 +172,12 @@ indirect(struct regs *rg, const struct operand *op, const struct insn *in,
 		    (name = object_slot_function(in->o, in->pc + in->len +
 		                                 (uint64_t)op->disp)) != NULL)
 			refs_add(r, in->function, name, 0);
+	} else if (op->kind == O_MEM && op->index < 0 && (op->base == RSP ||
+	                                                op->base == RBP)) {
+		const struct reg *held = regs_spilled(rg, op->base, op->disp);
+
+		if (held)
+			regs_call(held, in, r);
 	} else if (op->kind == O_MEM) {
 		v = mem_address(rg, op);
 		if (v.kind == REG_REF)
@@ -187,7 +194,7 @@ regs_x86(struct regs *rg, const struct insn *in, struct code_refs *r)
 	int linked = in->o->elf.type != ELF_ET_REL;
 	struct operand op[3], *src = &op[0], *dst;
 	const char *p = in->operands, *word = in->word;
-	struct reg *g, a;
+	struct reg *g, a, m, b, none = {REG_NONE, 0, 0};
 	size_t n = 0;
 
 	while (n < LEN(op) && *(p += strspn(p, " \t"))) {
@@ -202,29 +209,57 @@ regs_x86(struct regs *rg, const struct insn *in, struct code_refs *r)
 			forget_caller_saved(rg);
 		return;
 	}
+	if (startswith(word, "ret")) {
+		regs_returned(rg);
+		return;
+	}
 	if (n == 0 || startswith(word, "cmp") || startswith(word, "test") ||
 	    startswith(word, "bt") || startswith(word, "push"))
 		return;
 	dst = &op[n - 1];
+	/* A spill of a register to the stack, and anything that moves the
+	 * stack pointer, which makes every slot another. */
+	if (dst->kind == O_MEM && dst->index < 0 &&
+	    (dst->base == RSP || dst->base == RBP)) {
+		/* Any other store there: the slot holds nothing known. */
+		regs_spill(rg, dst->base, dst->disp,
+		           n == 2 && strcmp(word, "movq") == 0 && src->kind == O_REG &&
+		           src->reg >= 0 ? &rg->r[src->reg] : &none);
+		return;
+	}
+	if (dst->kind == O_REG && dst->reg == RSP)
+		regs_forget_spills(rg);
 	if (dst->kind != O_REG || dst->reg < 0)
 		return;
 	g = &rg->r[dst->reg];
 	if (in->nrefs && (strcmp(word, "movq") == 0 || strcmp(word, "movabsq") == 0 ||
 	                  strcmp(word, "leaq") == 0) && regs_from_relocs(g, in, r))
 		return;
+	/* What the source holds, before the destination (maybe one of its
+	 * registers) is written. */
 	a = *g;
+	m = src->kind == O_MEM ? mem_address(rg, src) : a;
+	b = src->kind == O_REG && src->reg >= 0 ? rg->r[src->reg] : none;
 	g->kind = REG_NONE;
 	if (n != 2)
 		return;
 	if (strcmp(word, "movq") == 0 && src->kind == O_REG && src->reg >= 0) {
-		*g = rg->r[src->reg];
-	} else if (strcmp(word, "movq") == 0 && src->kind == O_MEM && linked) {
-		struct reg m = mem_address(rg, src);
+		*g = b;
+	} else if (strcmp(word, "movq") == 0 && src->kind == O_MEM &&
+	           src->index < 0 && (src->base == RSP || src->base == RBP)) {
+		const struct reg *held = regs_spilled(rg, src->base, src->disp);
 
-		if (src->base == -2)
+		if (held)
+			*g = *held;
+	} else if (strcmp(word, "movq") == 0 && src->kind == O_MEM) {
+		/* A GOT slot: by its address in a linked file; in an
+		 * object, GOT base + GOT64 offset, the offset's reference. */
+		if (src->base == -2 && linked)
 			regs_load_slot(g, in->pc + in->len + (uint64_t)src->disp, in, r);
-		else if (m.kind == REG_VALUE)
+		else if (m.kind == REG_VALUE && linked)
 			regs_load_slot(g, m.value, in, r);
+		else if (m.kind == REG_REF)
+			*g = m;
 	} else if ((strcmp(word, "movabsq") == 0 || strcmp(word, "movq") == 0) &&
 	           src->kind == O_IMM && linked) {
 		g->kind = REG_VALUE;
@@ -234,15 +269,13 @@ regs_x86(struct regs *rg, const struct insn *in, struct code_refs *r)
 		g->kind = REG_VALUE;
 		g->value = in->pc + in->len + (uint64_t)src->disp;
 	} else if (strcmp(word, "addq") == 0 && src->kind == O_REG && src->reg >= 0) {
-		const struct reg *b = &rg->r[src->reg];
-
 		if (a.kind == REG_REF) {
 			*g = a;
-		} else if (b->kind == REG_REF) {
-			*g = *b;
-		} else if (a.kind == REG_VALUE && b->kind == REG_VALUE) {
+		} else if (b.kind == REG_REF) {
+			*g = b;
+		} else if (a.kind == REG_VALUE && b.kind == REG_VALUE) {
 			g->kind = REG_VALUE;
-			g->value = a.value + b->value;
+			g->value = a.value + b.value;
 		}
 	}
 }
