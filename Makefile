@@ -112,6 +112,14 @@ FUZZ_READER_SECONDS = $(FUZZ_SECONDS)
 fuzz: helperlink
 	@tests/fuzz/run $(FUZZ_SECONDS) $(FUZZ_READER_SECONDS)
 
+# tests/difftest/run.py: DIFFTEST_COUNT random programs from seed
+# DIFFTEST_FIRST, each built plain and through helperlink, run and
+# compared; writes tests/difftest/out/summary.md.
+DIFFTEST_COUNT = 500
+DIFFTEST_FIRST = 1
+difftest: helperlink helperlink-cc
+	@python3 tests/difftest/run.py --count $(DIFFTEST_COUNT) --first $(DIFFTEST_FIRST)
+
 # libraries/run; writes libraries/results.md.
 libraries: helperlink
 	@libraries/run libraries/out
@@ -119,8 +127,8 @@ libraries: helperlink
 clean:
 	rm -f helperlink helperlink-cc libhelperlink.a $(OBJ) $(OBJ:.o=.d) \
 		src/.build-flags tests/unit tests/unit.d tests/tools/bcpatch
-	rm -rf tests/out tests/fuzz/out demo/out bench/out libraries/out
+	rm -rf tests/out tests/fuzz/out tests/difftest/out demo/out bench/out libraries/out
 
 FORCE:
 
-.PHONY: all install check check-kernel demo bench fuzz libraries clean FORCE
+.PHONY: all install check check-kernel demo bench fuzz difftest libraries clean FORCE
