@@ -109,6 +109,13 @@ if command -v llvm-dis-22 >/dev/null; then
 		$HL link badcpu.bc --helpers h.bc -o out.o
 	grep -q "'badcpu.bc': its functions' target-cpu '.*' is no name LLVM can know" err.txt
 	check "... says what" test $? -eq 0
+	# And one whose triple was (a fuzzing find in an rlib's member).
+	llvm-dis-22 crate.bc -o - | sed 's/^target triple = "x86_64/target triple = "x84_64/' |
+		llvm-as-22 -o badtriple.bc
+	fails "a crate with a damaged triple" badtriple.bc \
+		$HL link badtriple.bc --helpers h.bc -o out.o
+	grep -q "'badtriple.bc': cannot compile for 'x84_64-" err.txt
+	check "... says what" test $? -eq 0
 else
 	skip "a crate with a damaged target-cpu" "no llvm-22"
 fi

@@ -113,7 +113,8 @@ codegen_init(struct codegen *cg, LLVMModuleRef crate,
 	if (!*triple)
 		return error("'%s' has no target triple", o->crates[0]);
 	if (LLVMGetTargetFromTriple(triple, &t, &msg)) {
-		error("cannot compile for '%s': %s", triple, msg ? msg : "");
+		error("'%s': cannot compile for '%s': %s", o->crates[0], triple,
+		      msg ? msg : "");
 		LLVMDisposeMessage(msg);
 		return -1;
 	}
