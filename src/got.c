@@ -105,10 +105,11 @@ object_plt_function(const struct object *o, uint64_t addr)
 	if (!s || !s->data || o->elf.type == ELF_ET_REL)
 		return NULL;
 	/* A program's own ifunc whose address it takes: the linker gives
-	 * the function's name to its PLT entry, with no size. */
-	for (i = 0; i < o->nsyms; i++)
+	 * the function's name to its .iplt entry, with no size (not a
+	 * mapping symbol, "$x"). */
+	for (i = 0; startswith(s->name, ".iplt") && i < o->nsyms; i++)
 		if (o->syms[i].addr == addr && o->syms[i].section == (size_t)(s - o->secs) &&
-		    o->syms[i].size == 0 && o->syms[i].name[0])
+		    o->syms[i].size == 0 && o->syms[i].name[0] && o->syms[i].name[0] != '$')
 			return o->syms[i].name;
 	off = addr - s->addr;
 	slot = o->machine == ELF_EM_X86_64

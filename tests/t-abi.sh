@@ -85,6 +85,10 @@ cc -O2 -c "$fix/stays-main.c" -o stays-main.o
 hl_link stays-hl.o stays.bc --helpers stays-h.bc
 check "stays: the mismatched call stays" test "$(refs rust_helper_late_sum stays-hl.o)" -eq 1
 check "stays: with a warning" grep -q "'rust_helper_late_sum' stays a call: Rust calls it as" stays-hl.o.err
+check "stays: a struct passed in memory is no pointer" \
+	test "$(refs rust_helper_by_pointer stays-hl.o)" -eq 1
+check "... with a warning" grep -q \
+	"'rust_helper_by_pointer' stays a call: Rust calls it as 'i64 (ptr)' with arguments in memory" stays-hl.o.err
 cc stays-main.o stays.o stays-h.o -o stays-plain
 cc stays-main.o stays-hl.o stays-h.o -o stays-prog
 ./stays-plain >stays-plain.out

@@ -19,8 +19,11 @@
  * What does not fit in registers goes to 8-byte stack slots in order on
  * x86-64, and so do byval arguments, at their size and alignment (at
  * least 8): a struct that rustc passes byval([8 x i8]) and clang as an
- * i64, both on the stack, are equal.  An i128 that does not fit whole,
- * and AArch64's stack, are not modelled.
+ * i64, both on the stack, are equal.  An i128 that does not fit whole
+ * goes to a 16-aligned slot, and the register left stays free, as LLVM
+ * 18 and later do (an older LLVM's objects may disagree: such a call is
+ * then rebuilt by this rule all the same).  AArch64's stack is not
+ * modelled.
  *
  * Two signatures pass the same bytes in the same registers when they
  * give the same registers in the same order; a value may use fewer bits
@@ -196,7 +199,7 @@ in_memory(struct abi_sig *s, struct regs *r, unsigned long long size,
 {
 	struct abi_loc *l;
 
-	if (!r->on_stack || size > (1u << 28)) {
+	if (!r->on_stack || size == 0 || size > (1u << 28)) {
 		r->bad = 1;
 		return;
 	}
@@ -211,6 +214,7 @@ in_memory(struct abi_sig *s, struct regs *r, unsigned long long size,
 	l->depth = 1;
 	l->standalone = 1;
 	l->memory = 1;
+	l->align = align;
 	r->stack += align_up(size, 8);
 }
 
@@ -298,7 +302,7 @@ abi_same(const struct abi_sig *a, const struct abi_sig *b)
 			continue;
 		}
 		if (x->cls != y->cls || x->reg != y->reg || x->memory != y->memory ||
-		    (x->memory && x->bits != y->bits))
+		    (x->memory && (x->bits != y->bits || x->align != y->align)))
 			return 0;
 		/* Two plain scalars of different widths, or an i128's half
 		 * against a narrower value, are a real mismatch. */

@@ -100,7 +100,7 @@ is_target_name(const char *s)
 }
 
 int
-codegen_init(struct codegen *cg, LLVMModuleRef crate,
+codegen_init(struct codegen *cg, LLVMModuleRef crate, const char *name,
              const struct link_options *o)
 {
 	const char *triple = LLVMGetTarget(crate);
@@ -111,9 +111,9 @@ codegen_init(struct codegen *cg, LLVMModuleRef crate,
 
 	memset(cg, 0, sizeof(*cg));
 	if (!*triple)
-		return error("'%s' has no target triple", o->crates[0]);
+		return error("'%s' has no target triple", name);
 	if (LLVMGetTargetFromTriple(triple, &t, &msg)) {
-		error("'%s': cannot compile for '%s': %s", o->crates[0], triple,
+		error("'%s': cannot compile for '%s': %s", name, triple,
 		      msg ? msg : "");
 		LLVMDisposeMessage(msg);
 		return -1;
@@ -122,7 +122,7 @@ codegen_init(struct codegen *cg, LLVMModuleRef crate,
 	features = common_fn_attr(crate, "target-features");
 	if ((cpu && !is_target_name(cpu)) || (features && !is_target_name(features))) {
 		error("'%s': its functions' target-%s '%s' is no name LLVM can know",
-		      o->crates[0], cpu && !is_target_name(cpu) ? "cpu" : "features",
+		      name, cpu && !is_target_name(cpu) ? "cpu" : "features",
 		      cpu && !is_target_name(cpu) ? cpu : features);
 		free(cpu);
 		free(features);

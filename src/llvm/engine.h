@@ -260,6 +260,7 @@ struct abi_loc {
 	unsigned part;          /* 1, 2: an i128's low or high half; 0 */
 	int standalone;         /* a whole argument, not an element */
 	int memory;             /* a byval argument: reg is its stack offset */
+	unsigned long long align;  /* memory: its alignment */
 };
 
 /* The parameters passed in memory (byval): bit i of mask for parameter
@@ -278,12 +279,13 @@ struct abi_sig {
  * type fn on triple, in registers or, on x86-64, in stack slots (reg is
  * then the byte offset); byval, when not NULL, says which parameters are
  * in memory.  -1 when the model does not cover it (AArch64's stack, an
- * i128 split between registers and the stack, x87, another target). */
+ * empty byval argument, x87, another target). */
 int abi_lower(LLVMTargetDataRef td, const char *triple, LLVMTypeRef fn,
               int result, const struct abi_byval *byval, struct abi_sig *s);
 /* Whether a (a call's) and b (the helper's) put the same bytes in the same
- * registers and stack slots; a byval argument of a may be b's scalars in
- * the same slots. */
+ * registers and stack slots (byval arguments of the same size and
+ * alignment); a byval argument of a may be b's scalars in the same
+ * slots. */
 int abi_same(const struct abi_sig *a, const struct abi_sig *b);
 void abi_release(struct abi_sig *s);
 /*
@@ -298,6 +300,9 @@ void abi_move(LLVMBuilderRef b, LLVMTargetDataRef td,
               const struct abi_sig *to, LLVMTypeRef *types, size_t ntypes,
               LLVMValueRef *out);
 
+/* Whether call and helper f put the same parameters in memory (byval,
+ * sret), of the same sizes and alignments. */
+int signature_same_memory(LLVMValueRef call, LLVMValueRef f);
 /* Rebuild the calls of helper f whose IR type differs from f's only in
  * how rustc and clang lower one C signature (signature.c, with abi.c);
  * note why for the others, and warn once, naming hf. */
@@ -313,7 +318,8 @@ int passes_optimize(LLVMModuleRef m, struct codegen *cg,
                     const struct link_options *o, const struct strmap *changed,
                     struct diag *d);
 
-int codegen_init(struct codegen *cg, LLVMModuleRef crate,
+/* The target machine for crate, which messages call name. */
+int codegen_init(struct codegen *cg, LLVMModuleRef crate, const char *name,
                  const struct link_options *o);
 void codegen_release(struct codegen *cg);
 /* Emit m in the requested form into out; from names its inputs, for

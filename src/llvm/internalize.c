@@ -40,12 +40,14 @@ callers_of_helpers(struct session *s, struct strmap *changed)
 }
 
 /* Whether use u of helper f must reach the C object's helper: a use of
- * its address, or a call of another type that stays a call. */
+ * its address, or a call of another type, or with other arguments in
+ * memory, that stays a call. */
 static int
 needs_original(LLVMUseRef u, LLVMValueRef f)
 {
 	return !is_callee(u) ||
-	       LLVMGetCalledFunctionType(LLVMGetUser(u)) != LLVMGlobalGetValueType(f);
+	       LLVMGetCalledFunctionType(LLVMGetUser(u)) != LLVMGlobalGetValueType(f) ||
+	       !signature_same_memory(LLVMGetUser(u), f);
 }
 
 /*

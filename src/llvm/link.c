@@ -161,7 +161,7 @@ llvm_link(const struct link_options *o, struct buf *out, struct report *rep)
 	int ret = -1;
 
 	session_begin(&s, o, NULL);
-	if (read_crates(&s) < 0 || codegen_init(&s.cg, s.crate, o) < 0)
+	if (read_crates(&s) < 0 || codegen_init(&s.cg, s.crate, s.crate_path, o) < 0)
 		goto out;
 	if (o->nhelpers > 0 && import_helpers(&s) < 0)
 		goto out;

@@ -102,6 +102,20 @@ regs_forget_spills(struct regs *rg)
 }
 
 void
+regs_shift_spills(struct regs *rg, int base, int64_t by)
+{
+	size_t i, j;
+
+	for (i = j = 0; i < rg->nspills; i++) {
+		if (rg->spills[i].base == base)
+			rg->spills[i].offset += by;
+		if (rg->spills[i].base != base || rg->spills[i].offset >= 0)
+			rg->spills[j++] = rg->spills[i];
+	}
+	rg->nspills = j;
+}
+
+void
 regs_returned(struct regs *rg)
 {
 	memcpy(rg->spills, rg->body, rg->nbody * sizeof(*rg->spills));

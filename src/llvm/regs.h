@@ -60,6 +60,9 @@ const struct reg *regs_spilled(const struct regs *rg, int base, int64_t offset);
 void regs_spill(struct regs *rg, int base, int64_t offset, const struct reg *g);
 void regs_forget_spills(struct regs *rg);
 void regs_returned(struct regs *rg);
+/* The stack pointer base moved by -by (a push: by 8): its slots are by
+ * further from it. */
+void regs_shift_spills(struct regs *rg, int base, int64_t by);
 
 /* What insn does to the registers and, if it calls through one, to r. */
 void regs_x86(struct regs *rg, const struct insn *in, struct code_refs *r);

@@ -2,9 +2,10 @@
  * llvm/regs_a64.c: the AArch64 registers (regs.h), decoded from the
  * instruction words: adrp, add and ldr (a GOT slot, or an address built
  * from a page and an offset), ldr of a literal (the tiny code model's GOT
- * slot), movz and movk (the large code model), mov, and blr or br through
- * a register.  Any other instruction that writes
- * its first register forgets what that register held.
+ * slot), movz and movk (the large code model), mov, str/ldr and stp/ldp
+ * of sp or x29 slots (spills), and blr or br through a register.  Any
+ * other instruction that writes its first register forgets what that
+ * register held.
  */
 #include <string.h>
 

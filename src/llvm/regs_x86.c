@@ -3,8 +3,10 @@
  * that LLVM's disassembler prints: "movq 16(%rip), %rax", "movabsq $0,
  * %rax", "addq %rax, %r15", "callq *(%r15,%rax)".  Displacements are
  * decimal.  Only what calls need is modelled: loads of references and
- * addresses, register copies, the GOT base added to an offset; any other
- * write to a register forgets what it held.
+ * addresses, register copies, the GOT base added to an offset, 8-byte
+ * spills to rsp or rbp slots and their reloads; any other write to a
+ * register forgets what it held, and whatever moves rsp or rbp forgets
+ * the slots.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -194,7 +196,7 @@ regs_x86(struct regs *rg, const struct insn *in, struct code_refs *r)
 	int linked = in->o->elf.type != ELF_ET_REL;
 	struct operand op[3], *src = &op[0], *dst;
 	const char *p = in->operands, *word = in->word;
-	struct reg *g, a, m, b, none = {REG_NONE, 0, 0};
+	struct reg *g, a, m, b, x, none = {REG_NONE, 0, 0};
 	size_t n = 0;
 
 	while (n < LEN(op) && *(p += strspn(p, " \t"))) {
@@ -213,6 +215,14 @@ regs_x86(struct regs *rg, const struct insn *in, struct code_refs *r)
 		regs_returned(rg);
 		return;
 	}
+	/* push and pop move the stack pointer by 8 (the slots follow),
+	 * leave to where rbp was (every slot is another). */
+	if (startswith(word, "push"))
+		regs_shift_spills(rg, RSP, 8);
+	else if (startswith(word, "pop"))
+		regs_shift_spills(rg, RSP, -8);
+	else if (startswith(word, "leave"))
+		regs_forget_spills(rg);
 	if (n == 0 || startswith(word, "cmp") || startswith(word, "test") ||
 	    startswith(word, "bt") || startswith(word, "push"))
 		return;
@@ -221,13 +231,20 @@ regs_x86(struct regs *rg, const struct insn *in, struct code_refs *r)
 	 * stack pointer, which makes every slot another. */
 	if (dst->kind == O_MEM && dst->index < 0 &&
 	    (dst->base == RSP || dst->base == RBP)) {
-		/* Any other store there: the slot holds nothing known. */
-		regs_spill(rg, dst->base, dst->disp,
-		           n == 2 && strcmp(word, "movq") == 0 && src->kind == O_REG &&
-		           src->reg >= 0 ? &rg->r[src->reg] : &none);
+		/* A GOT offset added to the GOT base there makes it the
+		 * offset's reference; any other store, nothing known. */
+		const struct reg *held = regs_spilled(rg, dst->base, dst->disp);
+		const struct reg *s = n == 2 && src->kind == O_REG && src->reg >= 0
+		                      ? &rg->r[src->reg] : &none;
+
+		if (strcmp(word, "movq") == 0 ||
+		    (strcmp(word, "addq") == 0 && s->kind == REG_REF))
+			regs_spill(rg, dst->base, dst->disp, s);
+		else if (!(strcmp(word, "addq") == 0 && held && held->kind == REG_REF))
+			regs_spill(rg, dst->base, dst->disp, &none);
 		return;
 	}
-	if (dst->kind == O_REG && dst->reg == RSP)
+	if (dst->kind == O_REG && (dst->reg == RSP || dst->reg == RBP))
 		regs_forget_spills(rg);
 	if (dst->kind != O_REG || dst->reg < 0)
 		return;
@@ -240,6 +257,7 @@ regs_x86(struct regs *rg, const struct insn *in, struct code_refs *r)
 	a = *g;
 	m = src->kind == O_MEM ? mem_address(rg, src) : a;
 	b = src->kind == O_REG && src->reg >= 0 ? rg->r[src->reg] : none;
+	x = src->kind == O_MEM && src->index >= 0 ? rg->r[src->index] : none;
 	g->kind = REG_NONE;
 	if (n != 2)
 		return;
@@ -258,8 +276,8 @@ regs_x86(struct regs *rg, const struct insn *in, struct code_refs *r)
 			regs_load_slot(g, in->pc + in->len + (uint64_t)src->disp, in, r);
 		else if (m.kind == REG_VALUE && linked)
 			regs_load_slot(g, m.value, in, r);
-		else if (m.kind == REG_REF)
-			*g = m;
+		else if (x.kind == REG_REF)
+			*g = x;
 	} else if ((strcmp(word, "movabsq") == 0 || strcmp(word, "movq") == 0) &&
 	           src->kind == O_IMM && linked) {
 		g->kind = REG_VALUE;

@@ -199,6 +199,35 @@ memory_params(LLVMTargetDataRef td, LLVMValueRef v, int call, unsigned nparams,
 	}
 }
 
+/* Whether a call and the helper put the same parameters in memory, of
+ * the same sizes and alignments: else a pointer is no pointer on the
+ * other side, however alike the types look element by element. */
+static int
+same_memory(const struct memory *a, const struct memory *b)
+{
+	unsigned i;
+
+	if (a->bad || b->bad || a->sret != b->sret || a->byval.mask != b->byval.mask)
+		return 0;
+	for (i = 0; i < 64; i++)
+		if ((a->byval.mask >> i & 1) &&
+		    (a->byval.size[i] != b->byval.size[i] ||
+		     a->byval.align[i] != b->byval.align[i]))
+			return 0;
+	return 1;
+}
+
+int
+signature_same_memory(LLVMValueRef call, LLVMValueRef f)
+{
+	LLVMTargetDataRef td = LLVMGetModuleDataLayout(LLVMGetGlobalParent(f));
+	struct memory a, b;
+
+	memory_params(td, call, 1, LLVMCountParamTypes(LLVMGetCalledFunctionType(call)), &a);
+	memory_params(td, f, 0, LLVMCountParamTypes(LLVMGlobalGetValueType(f)), &b);
+	return same_memory(&a, &b);
+}
+
 struct lowered {
 	struct abi_sig call_args, fn_args, call_ret, fn_ret;
 	struct memory call_mem, fn_mem;
@@ -213,7 +242,8 @@ lowered_release(struct lowered *l)
 	abi_release(&l->fn_ret);
 }
 
-/* Whether both types pass the same bytes in the same registers. */
+/* Whether both types pass the same bytes in the same registers and
+ * stack slots. */
 static int
 registers_match(struct session *s, LLVMTypeRef ct, LLVMTypeRef ft,
                 struct lowered *l)
@@ -411,13 +441,15 @@ signature_rebuild_calls(struct session *s, LLVMValueRef f,
 		if (!is_callee(u) ||
 		    (LLVMGetInstructionOpcode(call) != LLVMCall &&
 		     LLVMGetInstructionOpcode(call) != LLVMInvoke) ||
-		    (ct = LLVMGetCalledFunctionType(call)) == ft)
+		    ((ct = LLVMGetCalledFunctionType(call)) == ft &&
+		     same_memory(&l.call_mem, &l.fn_mem)))
 			continue;
-		if (rebuildable(call, ct) &&
+		if (ct != ft && rebuildable(call, ct) &&
 		    ((!has_abi_attrs(call, f, LLVMCountParamTypes(ct),
 		                     LLVMCountParamTypes(ft)) &&
 		      (regs = registers_match(s, ct, ft, &l))) ||
-		     elements_match(td, ct, ft))) {
+		     (same_memory(&l.call_mem, &l.fn_mem) &&
+		      elements_match(td, ct, ft)))) {
 			calls = xrealloc(calls, (n + 1) * sizeof(*calls));
 			lows = xrealloc(lows, (n + 1) * sizeof(*lows));
 			by_registers = xrealloc(by_registers, (n + 1) * sizeof(*by_registers));
@@ -434,8 +466,12 @@ signature_rebuild_calls(struct session *s, LLVMValueRef f,
 		lowered_release(&l);
 		want = type_text(ct);
 		have = type_text(ft);
-		why = xasprintf("Rust calls it as '%s', C defines it as '%s'",
-		                want, have);
+		why = ct == ft
+		      ? xasprintf("Rust calls it as '%s' with arguments in memory "
+		                  "(byval, sret) that C's '%s' takes otherwise",
+		                  want, have)
+		      : xasprintf("Rust calls it as '%s', C defines it as '%s'",
+		                  want, have);
 		session_why_not(s, value_name(f), why);
 		if (!warned++)
 			warn("'%s': '%s' stays a call: %s", hf->file.name,
