@@ -214,7 +214,7 @@ in_memory(struct abi_sig *s, struct regs *r, unsigned long long size,
 	l->depth = 1;
 	l->standalone = 1;
 	l->memory = 1;
-	l->align = align;
+	l->align = align > 8 ? align : 8;  /* the slot's: rustc may say 4 */
 	r->stack += align_up(size, 8);
 }
 

@@ -116,6 +116,17 @@ regs_shift_spills(struct regs *rg, int base, int64_t by)
 }
 
 void
+regs_forget_base(struct regs *rg, int base)
+{
+	size_t i, j;
+
+	for (i = j = 0; i < rg->nspills; i++)
+		if (rg->spills[i].base != base)
+			rg->spills[j++] = rg->spills[i];
+	rg->nspills = j;
+}
+
+void
 regs_returned(struct regs *rg)
 {
 	memcpy(rg->spills, rg->body, rg->nbody * sizeof(*rg->spills));

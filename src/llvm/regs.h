@@ -61,8 +61,10 @@ void regs_spill(struct regs *rg, int base, int64_t offset, const struct reg *g);
 void regs_forget_spills(struct regs *rg);
 void regs_returned(struct regs *rg);
 /* The stack pointer base moved by -by (a push: by 8): its slots are by
- * further from it. */
+ * further from it.  Or base (a frame pointer) written: its slots are
+ * gone. */
 void regs_shift_spills(struct regs *rg, int base, int64_t by);
+void regs_forget_base(struct regs *rg, int base);
 
 /* What insn does to the registers and, if it calls through one, to r. */
 void regs_x86(struct regs *rg, const struct insn *in, struct code_refs *r);

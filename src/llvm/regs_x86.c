@@ -244,8 +244,10 @@ regs_x86(struct regs *rg, const struct insn *in, struct code_refs *r)
 			regs_spill(rg, dst->base, dst->disp, &none);
 		return;
 	}
-	if (dst->kind == O_REG && (dst->reg == RSP || dst->reg == RBP))
+	if (dst->kind == O_REG && dst->reg == RSP)
 		regs_forget_spills(rg);
+	else if (dst->kind == O_REG && dst->reg == RBP)
+		regs_forget_base(rg, RBP);
 	if (dst->kind != O_REG || dst->reg < 0)
 		return;
 	g = &rg->r[dst->reg];
