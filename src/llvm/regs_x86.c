@@ -237,11 +237,19 @@ regs_x86(struct regs *rg, const struct insn *in, struct code_refs *r)
 		const struct reg *s = n == 2 && src->kind == O_REG && src->reg >= 0
 		                      ? &rg->r[src->reg] : &none;
 
+		struct reg sum = {REG_VALUE, 0, 0};
+
 		if (strcmp(word, "movq") == 0 ||
-		    (strcmp(word, "addq") == 0 && s->kind == REG_REF))
+		    (strcmp(word, "addq") == 0 && s->kind == REG_REF)) {
 			regs_spill(rg, dst->base, dst->disp, s);
-		else if (!(strcmp(word, "addq") == 0 && held && held->kind == REG_REF))
+		} else if (strcmp(word, "addq") == 0 && held && held->kind == REG_VALUE &&
+		           s->kind == REG_VALUE) {
+			/* A linked file's GOT base plus an offset. */
+			sum.value = held->value + s->value;
+			regs_spill(rg, dst->base, dst->disp, &sum);
+		} else if (!(strcmp(word, "addq") == 0 && held && held->kind == REG_REF)) {
 			regs_spill(rg, dst->base, dst->disp, &none);
+		}
 		return;
 	}
 	if (dst->kind == O_REG && dst->reg == RSP)
