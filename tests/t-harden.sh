@@ -102,20 +102,20 @@ fi
 
 # 3b. A crate whose target-cpu was damaged (a fuzzing find): refused,
 # naming the crate, before LLVM compiles a helper for that CPU.
+# damaged NAME WHAT SED ERROR: crate.bc edited by SED as NAME.bc must
+# fail to link with one error that matches ERROR.
+damaged() {
+	llvm-dis-22 crate.bc -o - | sed "$3" | llvm-as-22 -o $1.bc
+	fails "a crate with a damaged $2" $1.bc $HL link $1.bc --helpers h.bc -o out.o
+	grep -q "$4" err.txt
+	check "... says what" test $? -eq 0
+}
 if command -v llvm-dis-22 >/dev/null; then
-	llvm-dis-22 crate.bc -o - | sed 's/"target-cpu"="x86-64"/"target-cpu"="x\\0164"/' |
-		llvm-as-22 -o badcpu.bc
-	fails "a crate with a damaged target-cpu" badcpu.bc \
-		$HL link badcpu.bc --helpers h.bc -o out.o
-	grep -q "'badcpu.bc': its functions' target-cpu '.*' is no name LLVM can know" err.txt
-	check "... says what" test $? -eq 0
+	damaged badcpu target-cpu 's/"target-cpu"="x86-64"/"target-cpu"="x\\0164"/' \
+		"'badcpu.bc': its functions' target-cpu '.*' is no name LLVM can know"
 	# And one whose triple was (a fuzzing find in an rlib's member).
-	llvm-dis-22 crate.bc -o - | sed 's/^target triple = "x86_64/target triple = "x84_64/' |
-		llvm-as-22 -o badtriple.bc
-	fails "a crate with a damaged triple" badtriple.bc \
-		$HL link badtriple.bc --helpers h.bc -o out.o
-	grep -q "'badtriple.bc': cannot compile for 'x84_64-" err.txt
-	check "... says what" test $? -eq 0
+	damaged badtriple triple 's/^target triple = "x86_64/target triple = "x84_64/' \
+		"'badtriple.bc': cannot compile for 'x84_64-"
 else
 	skip "a crate with a damaged target-cpu" "no llvm-22"
 fi

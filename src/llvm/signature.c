@@ -254,14 +254,15 @@ registers_match(struct session *s, LLVMTypeRef ct, LLVMTypeRef ft,
 	LLVMTargetDataRef td = LLVMGetModuleDataLayout(s->crate);
 	const char *triple = LLVMGetTarget(s->crate);
 	int cvoid = LLVMGetTypeKind(LLVMGetReturnType(ct)) == LLVMVoidTypeKind;
-	struct memory cm = l->call_mem, fm = l->fn_mem;
+	const struct memory *cm = &l->call_mem, *fm = &l->fn_mem;
 
-	memset(l, 0, sizeof(*l));
-	l->call_mem = cm;
-	l->fn_mem = fm;
-	if (cm.bad || fm.bad || cm.sret != fm.sret ||
-	    abi_lower(td, triple, ct, 0, &cm.byval, &l->call_args) < 0 ||
-	    abi_lower(td, triple, ft, 0, &fm.byval, &l->fn_args) < 0 ||
+	memset(&l->call_args, 0, sizeof(l->call_args));
+	memset(&l->fn_args, 0, sizeof(l->fn_args));
+	memset(&l->call_ret, 0, sizeof(l->call_ret));
+	memset(&l->fn_ret, 0, sizeof(l->fn_ret));
+	if (cm->bad || fm->bad || cm->sret != fm->sret ||
+	    abi_lower(td, triple, ct, 0, &cm->byval, &l->call_args) < 0 ||
+	    abi_lower(td, triple, ft, 0, &fm->byval, &l->fn_args) < 0 ||
 	    !abi_same(&l->call_args, &l->fn_args))
 		return 0;
 	/* A result that Rust ignores may be dropped. */
