@@ -98,12 +98,23 @@ check:
 check-kernel: helperlink
 	@tests/kernel/run
 
+# Linux 6.12's own Rust built with and without helperlink, booted under
+# QEMU (tests/kernel/README, "The boot test"); installs what it needs as
+# root.  About 40 minutes the first time, minutes after that.
+check-kernel-boot: helperlink
+	@tests/kernel/boot
+
 demo: helperlink
 	@demo/run
 
 # bench/README; writes bench/results.md and bench/build-time.png.
 bench: helperlink helperlink-cc
 	@bench/run
+
+# The object step of the real kernel's Rust objects (bench/kernel), in the
+# tree make check-kernel-boot leaves; adds its section to bench/results.md.
+bench-kernel: helperlink
+	@bench/kernel
 
 # tests/fuzz/run: FUZZ_SECONDS per kind of command input (default 60),
 # FUZZ_READER_SECONDS per reader; writes tests/fuzz/out/summary.md.
@@ -131,4 +142,4 @@ clean:
 
 FORCE:
 
-.PHONY: all install check check-kernel demo bench fuzz difftest libraries clean FORCE
+.PHONY: all install check check-kernel check-kernel-boot demo bench bench-kernel fuzz difftest libraries clean FORCE
