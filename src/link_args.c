@@ -11,7 +11,7 @@
 enum {
 	LINK_HELPERS = 1, LINK_EMIT, LINK_OPT, LINK_CODEGEN, LINK_NO_FORCE,
 	LINK_NO_FSECT, LINK_NO_DSECT, LINK_VERIFY, LINK_LLVM,
-	LINK_ALLOW_FEATURES, LINK_ALLOW_STATIC, LINK_MAX_SIZE, LINK_REQUIRE,
+	LINK_ALLOW_FEATURES, LINK_ALLOW_STATIC, LINK_MAX_SIZE, LINK_FORCE_MAX, LINK_REQUIRE,
 	LINK_EXPORTS, LINK_REPORT, LINK_FORMAT, LINK_REDEFINE_SYM,
 	LINK_REDEFINE_SYMS, LINK_STRIP_DEBUG, LINK_HEADER, LINK_CFLAGS,
 	LINK_OUTPUT, LINK_HELP,
@@ -47,6 +47,9 @@ static const struct opt shared_opts[] = {
 	 "the crate its own copy (kept out of line otherwise)"),
 	OPT("--max-helper-size", LINK_MAX_SIZE, OPT_VALUE, "=N",
 	 "warn about helpers of more than N IR instructions"),
+	OPT("--force-inline-max", LINK_FORCE_MAX, OPT_VALUE, "=N",
+	 "force inline only helpers of at most N IR\n"
+	 "instructions; LLVM's inliner decides the others"),
 	OPT("--require-inlined", LINK_REQUIRE, OPT_FLAG, NULL,
 	 "fail, writing nothing, if a helper is still called"),
 	OPT("--exports", LINK_EXPORTS, OPT_VALUE, "=FILE",
@@ -168,6 +171,7 @@ apply(struct link_args *a, int id, const char *arg, char *err, size_t size)
 	case LINK_ALLOW_FEATURES: o->allow_feature_mismatch = 1; break;
 	case LINK_ALLOW_STATIC: o->allow_static_copies = 1; break;
 	case LINK_MAX_SIZE: bad = parse_count(arg, &o->max_helper_size) < 0; break;
+	case LINK_FORCE_MAX: bad = parse_count(arg, &o->force_inline_max) < 0; break;
 	case LINK_REQUIRE: o->require_inlined = 1; break;
 	case LINK_EXPORTS: a->exports = arg; break;
 	case LINK_REPORT: o->report = arg; break;

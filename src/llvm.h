@@ -58,6 +58,7 @@ struct link_options {
 	int allow_feature_mismatch; /* inline helpers that need more features */
 	int allow_static_copies;   /* inline helpers with mutable statics */
 	unsigned max_helper_size;  /* warn about larger helpers; 0: never */
+	unsigned force_inline_max; /* force only helpers this small; 0: all */
 	int require_inlined;       /* fail when a helper call is left */
 	const struct strmap *exports; /* symbols a module may use, or NULL */
 	const char *exports_name;  /* the list they came from, for messages */

@@ -3,7 +3,7 @@
 # the binary calls no helper (helperlink report, nm) and prints what the
 # build without helperlink prints, which does call them; a relink with no
 # change compiles nothing, through the cache; without -C linker-plugin-lto
-# the driver warns and still links.
+# the link fails, saying why (HELPERLINK_NATIVE=1: it warns and links).
 . "$top/tests/lib.sh"
 
 command -v cargo >/dev/null || { skip "cargo example" "no cargo"; exit 0; }
@@ -50,9 +50,18 @@ check "a relink compiles nothing: all from the cache" \
 	grep -qE 'release/deps/app-[0-9a-f]+: [0-9]+ bitcode modules, 0 compiled, [1-9][0-9]* from the cache' "$log"
 detail "$log"
 
-# rustc without -C linker-plugin-lto: a warning, and a program.  rustc
-# shows what the linker prints only with -W linker-messages.
-(cd "$ex" && RUSTFLAGS=-Wlinker-messages cargo build --release --target-dir "$w/nolto") \
-	>nolto.log 2>&1
-check "without linker-plugin-lto: it still links" test -x nolto/release/app
-check "and says that nothing is inlined" grep -q 'no LLVM bitcode on the link line' nolto.log
+# rustc without -C linker-plugin-lto (RUSTFLAGS in the environment
+# replaces the config's rustflags): no bitcode arrives, and the link fails
+# saying so, where Cargo shows it (rustc shows a linker's warnings only
+# with -W linker-messages); HELPERLINK_NATIVE=1 links anyway.
+: >"$log"
+(cd "$ex" && HELPERLINK_LOG=$log RUSTFLAGS=-Cdebuginfo=0 cargo build --release \
+	--target-dir "$w/nolto") >nolto.log 2>&1
+check "RUSTFLAGS without linker-plugin-lto: the build fails" test $? -ne 0
+check "and Cargo's output says why" grep -q 'no LLVM bitcode on the link line' nolto.log
+check "HELPERLINK_LOG has the link that was not inlined" \
+	grep -q ': passed to the linker as it is: no LLVM bitcode$' "$log"
+(cd "$ex" && HELPERLINK_NATIVE=1 RUSTFLAGS=-Wlinker-messages cargo build --release \
+	--target-dir "$w/nolto") >native.log 2>&1
+check "HELPERLINK_NATIVE=1: it links" test -x nolto/release/app
+check "and says that nothing is inlined" grep -q 'no LLVM bitcode on the link line' native.log

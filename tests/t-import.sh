@@ -74,3 +74,13 @@ check "user helpers at -O0: static inline callees are inlined too" \
 	test "$(refs 'ring_(push|pop|len)' user-O0.o)" -eq 0
 check "user helpers at -O0: only the stateful helper is still called" \
 	test "$(refs 'rust_helper_[a-z_]+' user-O0.o)" -eq "$(refs rust_helper_stamp user-O0.o)"
+
+# --force-inline-max: helpers above it are not forced, and the report
+# says so; at 1 IR instruction none is forced, yet LLVM's own inliner
+# still inlines these small ones, and the program is the same.
+variant forcemax chain-O3.bc chain.bc --force-inline-max=1 --report=forcemax.report
+check "--force-inline-max=1: the report notes the helpers not forced" \
+	grep -q 'not forced: [0-9]* IR instructions, more than --force-inline-max=1' forcemax.report
+check "--force-inline-max=1: LLVM's inliner still inlines the small helpers" \
+	test "$(refs 'rust_helper_(a|b)' forcemax.o)" -eq 0
+detail forcemax.report

@@ -56,14 +56,15 @@ hash_file(struct hash *h, const char *path)
 
 /*
  * What every job's key starts from: who compiles (helperlink's version
- * and binary) and how (the opt level), and, for Rust jobs, the C helpers.
+ * and binary) and how (the opt level, --force-inline-max), and, for Rust
+ * jobs, the C helpers.
  * Computed once per link, not once per job.
  */
 static int
 key_base(struct driver *d, struct hash *base, struct hash *helpers)
 {
 	struct stat st;
-	char optstr[16];
+	char optstr[32];
 	size_t i;
 
 	base->a = 0xcbf29ce484222325ULL;
@@ -73,7 +74,7 @@ key_base(struct driver *d, struct hash *base, struct hash *helpers)
 		hash_add(base, &st.st_size, sizeof(st.st_size));
 		hash_add(base, &st.st_mtime, sizeof(st.st_mtime));
 	}
-	snprintf(optstr, sizeof(optstr), "O%d", d->opt);
+	snprintf(optstr, sizeof(optstr), "O%d F%u", d->opt, d->force_inline_max);
 	hash_str(base, optstr);
 	*helpers = *base;
 	for (i = 0; i < d->nhelpers; i++)

@@ -4,7 +4,8 @@
  * With rustc -C linker-plugin-lto, rustc writes LLVM bitcode where it
  * would write objects, and so do build scripts' "clang -flto=thin -c".
  * The driver finds the bitcode on the link line (scan.c: objects, and
- * members of rlibs and static archives), makes jobs of it (each crate's
+ * members of rlibs and static archives; and C bitcode embedded in native
+ * objects, embed.c), makes jobs of it (each crate's
  * Rust modules with all the C bitcode as helpers, each C module alone),
  * compiles them in parallel (jobs.c) unless the cache has them (cache.c),
  * rebuilds the archives with native members and runs the real linker
@@ -52,6 +53,7 @@ struct driver {
 	const char *output;
 	char *tmp, *cache, *self;
 	int opt;               /* -plugin-opt=O level, -1 when not given */
+	unsigned force_inline_max; /* $HELPERLINK_FORCE_INLINE_MAX */
 	struct job *jobs;
 	size_t njobs;
 	struct cc_input *inputs;
@@ -61,13 +63,24 @@ struct driver {
 	size_t nhelpers;
 	const char **libdirs;  /* -L */
 	size_t nlibdirs;
+	const char **owned;    /* what the driver allocated for helpers */
+	size_t nowned;
 	unsigned compiled, cached;
+	unsigned nembedded;    /* helpers from .llvmbc sections (embed.c) */
 };
 
 /* Find the bitcode on the link line: jobs, and the inputs they replace
  * (scan.c); archive members are written out to d->tmp.  -1 after
  * printing why. */
 int cc_scan(struct driver *d);
+
+/* Whether data is bitcode that rustc wrote (its producer names rust). */
+int cc_is_rust_bitcode(const unsigned char *data, size_t len);
+/* The C bitcode embedded in a native object (clang -fembed-bitcode), as a
+ * helper of d; nothing for an object without it or with Rust's (embed.c).
+ * name is what messages call the object.  -1 after printing why. */
+int cc_embedded(struct driver *d, const unsigned char *data, size_t len,
+                const char *name);
 
 /* Two 64-bit hashes over the same bytes, for a 128-bit cache key. */
 struct hash {

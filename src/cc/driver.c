@@ -131,16 +131,24 @@ uses_lld(const struct driver *d)
 	return 0;
 }
 
+/* A line in $HELPERLINK_LOG for every link: what was compiled, or why
+ * the link went to the real linker as it was. */
 static void
-log_result(const struct driver *d)
+log_link(const struct driver *d, const char *passed)
 {
 	const char *path = getenv("HELPERLINK_LOG");
 	FILE *f;
 
 	if (!path || !*path || !(f = fopen(path, "a")))
 		return;
-	fprintf(f, "%s: %zu bitcode modules, %u compiled, %u from the cache\n",
-	        d->output ? d->output : "a.out", d->njobs, d->compiled, d->cached);
+	if (passed)
+		fprintf(f, "%s: passed to the linker as it is: %s\n",
+		        d->output ? d->output : "a.out", passed);
+	else
+		fprintf(f, "%s: %zu bitcode modules, %u compiled, %u from the cache; "
+		        "%zu C helper files, %u of them embedded in objects\n",
+		        d->output ? d->output : "a.out", d->njobs, d->compiled,
+		        d->cached, d->nhelpers, d->nembedded);
 	fclose(f);
 }
 
@@ -171,6 +179,9 @@ release(struct driver *d)
 		temp_forget_under(d->tmp);
 		free(d->tmp);
 	}
+	for (i = 0; i < d->nowned; i++)
+		free((char *)d->owned[i]);
+	free(d->owned);
 	free(d->jobs);
 	free(d->inputs);
 	free(d->helpers);
@@ -212,6 +223,31 @@ find_output(const struct args *all)
 	return out;
 }
 
+/*
+ * Helpers of up to this many IR instructions are forced inline; larger
+ * ones, a C library's real functions rather than wrappers, are left to
+ * LLVM's inliner.  $HELPERLINK_FORCE_INLINE_MAX (0: force every one).
+ */
+enum { FORCE_INLINE_MAX = 100 };
+
+static int
+force_inline_max(unsigned *max)
+{
+	const char *v = getenv("HELPERLINK_FORCE_INLINE_MAX");
+	char *end;
+	unsigned long n;
+
+	*max = FORCE_INLINE_MAX;
+	if (!v || !*v)
+		return 0;
+	n = strtoul(v, &end, 10);
+	if (*end || n > 1000000 || *v == '-')
+		return error("HELPERLINK_FORCE_INLINE_MAX='%s': not a number of IR "
+		             "instructions", v);
+	*max = (unsigned)n;
+	return 0;
+}
+
 /* Link, as the arguments say; the exit status. */
 int
 cc_run(int argc, char **argv)
@@ -223,7 +259,7 @@ cc_run(int argc, char **argv)
 	d.opt = -1;
 	if (args_expand(&d.all, argc, argv) < 0)
 		return 1;
-	if (!(d.self = self_path()))
+	if (!(d.self = self_path()) || force_inline_max(&d.force_inline_max) < 0)
 		goto out;
 	d.output = find_output(&d.all);
 	d.tmp = xasprintf("%s.helperlink-XXXXXX", d.output ? d.output : "a.out");
@@ -237,16 +273,33 @@ cc_run(int argc, char **argv)
 	d.cache = cache_dir(d.output);
 	if (cc_scan(&d) < 0)
 		goto out;
+	/*
+	 * No Rust bitcode: rustc ran without -C linker-plugin-lto (RUSTFLAGS
+	 * in the environment replaces the config's rustflags).  rustc shows
+	 * the linker's warnings only with -W linker-messages, so this fails,
+	 * where Cargo shows it, unless HELPERLINK_NATIVE=1 says to link.
+	 */
 	if (d.njobs == 0) {
-		warn("'%s': no LLVM bitcode on the link line, so no helper is "
-		     "inlined: build with -C linker-plugin-lto (RUSTFLAGS, or "
-		     "rustflags in .cargo/config.toml)", d.output ? d.output : "a.out");
-		ret = run_linker(&d, 0);
+		const char *native = getenv("HELPERLINK_NATIVE");
+		const char *what = d.output ? d.output : "a.out";
+
+		log_link(&d, "no LLVM bitcode");
+		if (native && strcmp(native, "1") == 0) {
+			warn("'%s': no LLVM bitcode on the link line, so no helper is "
+			     "inlined (HELPERLINK_NATIVE=1)", what);
+			ret = run_linker(&d, 0);
+		} else {
+			error("'%s': no LLVM bitcode on the link line, so no helper can "
+			      "be inlined: rustc needs -C linker-plugin-lto (RUSTFLAGS in "
+			      "the environment replaces rustflags in .cargo/config.toml); "
+			      "HELPERLINK_NATIVE=1 links anyway", what);
+		}
 		goto out;
 	}
 	/* Nothing to inline (a build script, say): a linker that does LTO
 	 * itself, as rustc's own rust-lld does, takes the bitcode as it is. */
 	if (d.nhelpers == 0 && uses_lld(&d)) {
+		log_link(&d, "no C bitcode, and the linker is lld, which reads bitcode");
 		ret = run_linker(&d, 0);
 		goto out;
 	}
@@ -256,7 +309,7 @@ cc_run(int argc, char **argv)
 	}
 	if (cc_compile(&d) < 0 || replace_inputs(&d) < 0)
 		goto out;
-	log_result(&d);
+	log_link(&d, NULL);
 	ret = run_linker(&d, 1);
 out:
 	release(&d);

@@ -42,6 +42,7 @@ run_job(const struct driver *d, const struct job *j)
 		strlist_push(&a.o.helpers, &a.o.nhelpers, d->helpers[i]);
 	a.o.helper_names = d->helper_names;
 	a.o.opt = pipelines[level];
+	a.o.force_inline_max = d->force_inline_max;
 	a.o.codegen_opt = level;
 	/* Messages name the link's output; the object goes to j->output. */
 	a.o.output = d->output ? d->output : "a.out";

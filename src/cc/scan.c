@@ -52,16 +52,6 @@ check_elf(const unsigned char *data, size_t len, const char *archive,
 	return 0;
 }
 
-/* Whether data is bitcode that rustc wrote (its producer names rust). */
-static int
-is_rust_bitcode(const unsigned char *data, size_t len)
-{
-	struct bc_ident id;
-
-	return bc_identify(data, len, &id) == BC_OK && id.found &&
-	       strstr(id.producer, "rust") != NULL;
-}
-
 /* The crate a Rust module belongs to: its name up to the first '.'
  * ("app-93d23853cabbb064" of app-93d23853cabbb064.app.2847c1-cgu.0.rcgu.o). */
 static char *
@@ -141,7 +131,7 @@ add_object(struct driver *d, size_t arg, const unsigned char *data, size_t len)
 		return -1;
 	crate = crate_of(d->all.v[arg]);
 	in = add_input(d, arg);
-	in->job = add_job(d, d->all.v[arg], d->all.v[arg], is_rust_bitcode(data, len),
+	in->job = add_job(d, d->all.v[arg], d->all.v[arg], cc_is_rust_bitcode(data, len),
 	                  crate);
 	/* The crate's object takes the place of its first module only. */
 	for (k = 0; k + 1 < d->ninputs; k++)
@@ -149,6 +139,17 @@ add_object(struct driver *d, size_t arg, const unsigned char *data, size_t len)
 			in->job = (size_t)-1;
 	free(crate);
 	return 0;
+}
+
+/* The C bitcode an archive's native member carries, if any. */
+static int
+embedded_member(struct driver *d, const char *archive, const struct ar_member *m)
+{
+	char *name = xasprintf("%s(%s)", archive, m->name);
+	int ret = cc_embedded(d, m->data, m->size, name);
+
+	free(name);
+	return ret;
 }
 
 /*
@@ -173,8 +174,14 @@ add_archive(struct driver *d, size_t arg, const char *path, int library,
 	for (i = 0; i < n; i++)
 		nbc += bc_is_bitcode(m[i].data, m[i].size);
 	if (nbc == 0) {
+		/* Native members stay as they are; C bitcode they carry is
+		 * a source of helpers. */
+		for (i = 0; i < n; i++)
+			if (m[i].size >= 4 && memcmp(m[i].data, "\177ELF", 4) == 0 &&
+			    embedded_member(d, path, &m[i]) < 0)
+				break;
 		ar_members_release(m, n);
-		return 0;
+		return i < n ? -1 : 0;
 	}
 	dir = xasprintf("%s/a%zu", d->tmp, k);
 	if (mkdir(dir, 0700) < 0) {
@@ -197,7 +204,8 @@ add_archive(struct driver *d, size_t arg, const char *path, int library,
 		/* A native member goes back into the archive as it is; one
 		 * that is damaged is said so now, by its name, not by ar
 		 * later, by a temporary file's. */
-		if (elf && check_elf(m[i].data, m[i].size, path, m[i].name) < 0)
+		if (elf && (check_elf(m[i].data, m[i].size, path, m[i].name) < 0 ||
+		            embedded_member(d, path, &m[i]) < 0))
 			goto out;
 		file = xasprintf("%s/m%zu.o", dir, i);
 		if (write_file_atomic(file, m[i].data, m[i].size) < 0) {
@@ -219,7 +227,7 @@ add_archive(struct driver *d, size_t arg, const char *path, int library,
 				free(file);
 				goto out;
 			}
-			job = add_job(d, file, name, is_rust_bitcode(m[i].data, m[i].size),
+			job = add_job(d, file, name, cc_is_rust_bitcode(m[i].data, m[i].size),
 			              crate);
 			free(crate);
 			free(name);
@@ -254,7 +262,8 @@ find_library(const struct driver *d, const char *name)
 	return NULL;
 }
 
-/* Look at one input file: bitcode, an archive with bitcode, or neither. */
+/* Look at one input file: bitcode, an archive with bitcode, a native
+ * object that carries C bitcode (embed.c), or none of these. */
 static int
 scan_file(struct driver *d, size_t arg, const char *path, int library)
 {
@@ -264,12 +273,15 @@ scan_file(struct driver *d, size_t arg, const char *path, int library)
 
 	if (read_prefix(path, head, sizeof(head)) != (long)sizeof(head))
 		return 0;
-	if (!bc_is_bitcode(head, sizeof(head)) && !ar_is_archive(head, sizeof(head)))
+	if (!bc_is_bitcode(head, sizeof(head)) && !ar_is_archive(head, sizeof(head)) &&
+	    memcmp(head, "\177ELF", 4) != 0)
 		return 0;
 	if (read_file(path, &b) < 0)
 		return -1;
 	if (bc_is_bitcode((unsigned char *)b.data, b.len))
 		ret = add_object(d, arg, (unsigned char *)b.data, b.len);
+	else if (memcmp(head, "\177ELF", 4) == 0)
+		ret = cc_embedded(d, (unsigned char *)b.data, b.len, path);
 	else
 		ret = add_archive(d, arg, path, library, (unsigned char *)b.data, b.len);
 	buf_release(&b);

@@ -438,7 +438,8 @@ out:
 }
 
 /* Give the imported helpers alwaysinline; one marked noinline (or optnone,
- * which implies it) was marked so on purpose and stays a call. */
+ * which implies it) was marked so on purpose and stays a call, and one
+ * larger than --force-inline-max is left to LLVM's inliner. */
 static void
 force_inline(struct session *s)
 {
@@ -446,13 +447,23 @@ force_inline(struct session *s)
 
 	for (i = 0; i < s->imported.cap; i++) {
 		struct helper_file *hf = s->imported.e[i].val;
+		struct helper_info *info;
 		LLVMValueRef f;
 
 		if (!s->imported.e[i].key ||
 		    !(f = LLVMGetNamedFunction(s->import, s->imported.e[i].key)) ||
 		    LLVMIsDeclaration(f))
 			continue;
-		if (fn_has_attr(f, "noinline")) {
+		info = strmap_get(&s->info, value_name(f));
+		if (s->o->force_inline_max && info &&
+		    info->size > (long)s->o->force_inline_max) {
+			/* A library's real function, not a wrapper: inlined
+			 * where LLVM's inliner finds it pays. */
+			free(info->note);
+			info->note = xasprintf("not forced: %ld IR instructions, more "
+			                       "than --force-inline-max=%u", info->size,
+			                       s->o->force_inline_max);
+		} else if (fn_has_attr(f, "noinline")) {
 			session_why_not(s, value_name(f), "it is marked noinline");
 			if (!s->report_mode)
 				warn("'%s': '%s' is marked noinline; it stays a call",

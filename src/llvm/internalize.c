@@ -168,15 +168,16 @@ count_globals(LLVMModuleRef m)
 	return n;
 }
 
-/* Where LLVM's inliner had the choice (--no-force-inline) and left a
- * call of f, say why, while f's code is still here to tell. */
+/* Where LLVM's inliner had the choice (--no-force-inline, or a helper
+ * over --force-inline-max) and left a call of f, say why, while f's code
+ * is still here to tell. */
 static void
 note_choice(struct session *s, const char *name, LLVMValueRef f)
 {
 	struct helper_info *info = session_helper(s, name, NULL);
 	LLVMUseRef u;
 
-	if (s->o->force_inline || info->why_not)
+	if (fn_has_attr(f, "alwaysinline") || info->why_not)
 		return;
 	for (u = LLVMGetFirstUse(f); u; u = LLVMGetNextUse(u)) {
 		if (is_callee(u)) {

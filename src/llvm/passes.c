@@ -110,7 +110,7 @@ passes_inline(LLVMModuleRef m, struct codegen *cg,
 {
 	/* Without alwaysinline, LLVM's cost model decides, and it may also
 	 * inline calls between Rust functions that rustc left. */
-	const char *inliner = o->force_inline ? "always-inline"
+	const char *inliner = o->force_inline && !o->force_inline_max ? "always-inline"
 	                                      : "always-inline,cgscc(inline)";
 	LLVMPassBuilderOptionsRef po;
 	int ret;
