@@ -24,7 +24,7 @@ cargo_in() {
 
 check "cargo build --release" cargo_in t build --release
 check "HELPERLINK_LOG: the C's bitcode came embedded in its object" \
-	grep -qE 'release/deps/app-[0-9a-f]+: 2 bitcode modules, .* 1 C helper files, 1 of them embedded in objects' "$log"
+	grep -qE 'release/deps/app-[0-9a-f]+: [0-9]+ bitcode modules, .* 1 C helper files, 1 of them embedded in objects' "$log"
 detail "$log"
 check "cargo test --release" cargo_in t test --release -q
 t/release/app 200000 >run.out 2>run.err
@@ -41,20 +41,20 @@ same "the output equals the plain build's" plain.out run.out
 	cargo test --release -q --target-dir "$w/plain") >>cargo.log 2>&1
 check "cargo test --release passes without helperlink too" test $? -eq 0
 
-# The calls from app::main, by objdump: the plain build calls the three
-# hash functions (through the GOT); the inlined one only XXH3_64bits,
+# The calls from clib_hash (app's loop), by objdump: the plain build calls
+# the three hash functions (through the GOT); the inlined one only XXH3_64bits,
 # which is kept (it takes the address of a static, XXH3_kSecret), as a
 # direct call that the linker relaxed from a GOT call (addr32 call).
 main_calls() {
 	objdump -d --no-show-raw-insn "$1" | awk '
-		/^[0-9a-f]+ <.*>:$/ { f = ($2 ~ /^<_ZN3app4main/) }
+		/^[0-9a-f]+ <.*>:$/ { f = ($2 == "<clib_hash>:") }
 		f && /call/ { print }'
 }
 main_calls t/release/app >calls.inlined
 main_calls plain/release/app >calls.plain
-check "plain: app::main makes 3 calls through the GOT or more" \
-	test "$(grep -c 'call  *\*' calls.plain)" -ge 3
-check "inlined: app::main calls no XXH function but XXH3_64bits" \
+check "plain: clib_hash makes 3 calls through the GOT" \
+	test "$(grep -c 'call  *\*' calls.plain)" -eq 3
+check "inlined: clib_hash calls no XXH function but XXH3_64bits" \
 	sh -c "! grep '<XXH' calls.inlined | grep -qv XXH3_64bits"
 check "inlined: XXH3_64bits is called, relaxed to a direct call" \
 	grep -q 'addr32 call .*<XXH3_64bits>' calls.inlined
@@ -63,9 +63,9 @@ detail calls.inlined
 obj=$(ls t/release/build/xxhash-sys-*/out/csrc/xxhash.o | head -n 1)
 objcopy --dump-section .llvmbc=xxhash.bc "$obj" xxhash-copy.o
 "$HL" report t/release/app --helpers xxhash.bc >report.txt 2>&1
-check "report: 1 helper call left, as objdump has it, with its reason" \
+check "report: 1 helper call left (clib_hash to XXH3_64bits), as objdump has it, with its reason" \
 	sh -c "grep -qx 'helper calls left: 1' report.txt &&
-	       grep -q '^  app::main  *XXH3_64bits  *call  *it takes the address of the static' report.txt"
+	       grep -q '^  clib_hash  *XXH3_64bits  *call  *it takes the address of the static' report.txt"
 detail report.txt
 
 # Damaged embedded bitcode: one line naming the object, exit 1, no output.
@@ -76,3 +76,28 @@ check "damaged .llvmbc: exit 1, one line naming the object, no output" \
 	sh -c "test $? -eq 1 && test \$(wc -l <bad.err) -eq 1 &&
 	       grep -q \"cannot read the bitcode in 'bad.o' (.llvmbc)\" bad.err && ! test -e prog"
 detail bad.err
+
+# A staticlib for C programs: rustc's, with -C linker-plugin-lto, is an
+# archive of bitcode that gcc cannot link; helperlink cc --staticlib makes
+# one it can, the C inlined into clib_hash, which computes what app prints.
+check "cargo build --release -p clib (a staticlib)" cargo_in t build --release -p clib
+lib=t/release/libclib.a
+gcc "$ex/clib/cmain.c" "$lib" -o cmain-bitcode -lpthread -ldl -lm >gcc-bitcode.log 2>&1
+check "gcc cannot link rustc's bitcode staticlib" test $? -ne 0
+"$HL" cc --staticlib "$lib" -o libclib-c.a 2>staticlib.err
+check "helperlink cc --staticlib" test $? -eq 0 -a -s libclib-c.a
+gcc "$ex/clib/cmain.c" libclib-c.a -o cmain -lpthread -ldl -lm >gcc.log 2>&1
+check "gcc links the C program with it" test $? -eq 0
+grep -v 'bfd plugin' gcc.log | head -n 5 | detail
+./cmain 200000 >cmain.out
+check "the C program computes what app does" \
+	test "$(sed -n 's/^keys 200000 result //p' cmain.out)" = "$(sed -n 's/^xxhash [0-9]* keys 200000 result //p' run.out)"
+"$HL" report cmain --helpers xxhash.bc >cmain-report.txt 2>&1
+check "report on the C program: clib_hash calls only XXH3_64bits" \
+	sh -c "test \$(awk '\$1 == \"clib_hash\" && \$3 ~ /^call/' cmain-report.txt | wc -l) -eq 1 &&
+	       awk '\$1 == \"clib_hash\"' cmain-report.txt | grep -q XXH3_64bits"
+"$HL" cc --staticlib cmain.out -o nothing.a 2>notarchive.err
+check "--staticlib on a file that is no such archive: exit 1, one line, no output" \
+	test $? -eq 1 -a "$(wc -l <notarchive.err)" -eq 1 -a ! -e nothing.a
+"$HL" cc --staticlib "$lib" 2>usage.err
+check "--staticlib without -o: exit 2" test $? -eq 2

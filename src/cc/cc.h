@@ -81,6 +81,9 @@ int cc_is_rust_bitcode(const unsigned char *data, size_t len);
  * name is what messages call the object.  -1 after printing why. */
 int cc_embedded(struct driver *d, const unsigned char *data, size_t len,
                 const char *name);
+/* Remove the embedded bitcode (.llvmbc, .llvmcmd) of the object file at
+ * path, if it has any (objcopy); -1 after printing why. */
+int cc_strip_embedded(const char *path);
 
 /* Two 64-bit hashes over the same bytes, for a 128-bit cache key. */
 struct hash {
@@ -112,5 +115,8 @@ int cc_compile(struct driver *d);
 
 /* Link as the link line argv says (driver.c); the exit status. */
 int cc_run(int argc, char **argv);
+/* Write output: the staticlib archive with its bitcode compiled, its
+ * native members as they were (driver.c); the exit status. */
+int cc_staticlib(const char *archive, const char *output);
 
 #endif

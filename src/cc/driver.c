@@ -248,6 +248,43 @@ force_inline_max(unsigned *max)
 	return 0;
 }
 
+/* Read the link line (argv), make the work directory beside the output,
+ * and find the bitcode; -1 after printing why. */
+static int
+begin(struct driver *d, int argc, char **argv)
+{
+	memset(d, 0, sizeof(*d));
+	d->opt = -1;
+	if (args_expand(&d->all, argc, argv) < 0)
+		return -1;
+	if (!(d->self = self_path()) || force_inline_max(&d->force_inline_max) < 0)
+		return -1;
+	d->output = find_output(&d->all);
+	d->tmp = xasprintf("%s.helperlink-XXXXXX", d->output ? d->output : "a.out");
+	if (!mkdtemp(d->tmp)) {
+		error("cannot create '%s':", d->tmp);
+		free(d->tmp);
+		d->tmp = NULL;
+		return -1;
+	}
+	temp_register(d->tmp);
+	d->cache = cache_dir(d->output);
+	return cc_scan(d);
+}
+
+/* Compile the jobs (or take them from the cache) and make what replaces
+ * each input; -1 after printing why. */
+static int
+compile(struct driver *d)
+{
+	if (mkdir(d->cache, 0755) < 0 && errno != EEXIST)
+		return error("cannot create the cache '%s':", d->cache);
+	if (cc_compile(d) < 0 || replace_inputs(d) < 0)
+		return -1;
+	log_link(d, NULL);
+	return 0;
+}
+
 /* Link, as the arguments say; the exit status. */
 int
 cc_run(int argc, char **argv)
@@ -255,23 +292,7 @@ cc_run(int argc, char **argv)
 	struct driver d;
 	int ret = 1;
 
-	memset(&d, 0, sizeof(d));
-	d.opt = -1;
-	if (args_expand(&d.all, argc, argv) < 0)
-		return 1;
-	if (!(d.self = self_path()) || force_inline_max(&d.force_inline_max) < 0)
-		goto out;
-	d.output = find_output(&d.all);
-	d.tmp = xasprintf("%s.helperlink-XXXXXX", d.output ? d.output : "a.out");
-	if (!mkdtemp(d.tmp)) {
-		error("cannot create '%s':", d.tmp);
-		free(d.tmp);
-		d.tmp = NULL;
-		goto out;
-	}
-	temp_register(d.tmp);
-	d.cache = cache_dir(d.output);
-	if (cc_scan(&d) < 0)
+	if (begin(&d, argc, argv) < 0)
 		goto out;
 	/*
 	 * No Rust bitcode: rustc ran without -C linker-plugin-lto (RUSTFLAGS
@@ -303,14 +324,47 @@ cc_run(int argc, char **argv)
 		ret = run_linker(&d, 0);
 		goto out;
 	}
-	if (mkdir(d.cache, 0755) < 0 && errno != EEXIST) {
-		error("cannot create the cache '%s':", d.cache);
+	if (compile(&d) == 0)
+		ret = run_linker(&d, 1);
+out:
+	release(&d);
+	return ret;
+}
+
+/*
+ * A staticlib that rustc built with -C linker-plugin-lto is an archive of
+ * bitcode, which a C toolchain cannot link: make OUTPUT, the same archive
+ * with its bitcode compiled (the C helpers in it inlined into its Rust)
+ * and its native members as they were.  The exit status.
+ */
+int
+cc_staticlib(const char *archive, const char *output)
+{
+	char *argv[] = {(char *)archive, (char *)"-o", (char *)output, NULL};
+	struct driver d;
+	size_t i;
+	int ret = 1;
+
+	if (begin(&d, 3, argv) < 0)
+		goto out;
+	if (d.ninputs != 1 || !d.inputs[0].is_archive || d.njobs == 0) {
+		error("'%s': not an archive with LLVM bitcode in it", archive);
 		goto out;
 	}
-	if (cc_compile(&d) < 0 || replace_inputs(&d) < 0)
-		goto out;
-	log_link(&d, NULL);
-	ret = run_linker(&d, 1);
+	/* The native members (std's) keep the bitcode rustc embedded in
+	 * them: useless to a C toolchain, and GNU ar and ld with an LLVM
+	 * plugin older than rustc's take such objects for bitcode they
+	 * cannot read, and see no symbols in them. */
+	for (i = 0; i < d.inputs[0].nmembers; i++)
+		if (d.inputs[0].member_job[i] == -1 &&
+		    cc_strip_embedded(d.inputs[0].members[i]) < 0)
+			goto out;
+	if (compile(&d) == 0) {
+		struct out_file f = {output, NULL, 0, d.inputs[0].replacement};
+
+		if (write_files_atomic(&f, 1) == 0)
+			ret = 0;
+	}
 out:
 	release(&d);
 	return ret;

@@ -15,9 +15,11 @@
 #include <string.h>
 
 #include "../bitcode.h"
+#include "../buf.h"
 #include "../elffile.h"
 #include "../file.h"
 #include "../msg.h"
+#include "../proc.h"
 #include "../temp.h"
 #include "../util.h"
 #include "cc.h"
@@ -32,31 +34,55 @@ cc_is_rust_bitcode(const unsigned char *data, size_t len)
 	       strstr(id.producer, "rust") != NULL;
 }
 
+/* The .llvmbc section of an ELF object, or NULL (none, or not readable). */
+static const struct elf_section *
+llvmbc(struct elf_file *f, const unsigned char *data, size_t len)
+{
+	size_t i;
+
+	/* An object this reader cannot read (ELF32, big-endian, damaged) is
+	 * the real linker's to judge, as without helperlink. */
+	if (elf_header(data, len, f) || elf_sections(f) || elf_section_names(f))
+		return NULL;
+	for (i = 0; i < f->nsecs; i++)
+		if (strcmp(f->secs[i].name, ".llvmbc") == 0 &&
+		    f->secs[i].type == ELF_SHT_PROGBITS)
+			return &f->secs[i];
+	return NULL;
+}
+
+int
+cc_strip_embedded(const char *path)
+{
+	char *argv[] = {(char *)"objcopy", (char *)"--remove-section=.llvmbc",
+	                (char *)"--remove-section=.llvmcmd", (char *)path, NULL};
+	struct buf b = BUF_INIT;
+	struct elf_file f;
+	int has, ret = 0;
+
+	if (read_file(path, &b) < 0)
+		return -1;
+	has = llvmbc(&f, (unsigned char *)b.data, b.len) != NULL;
+	elf_release(&f);
+	buf_release(&b);
+	if (has && run_command(argv) != 0)
+		ret = error("'%s': objcopy cannot remove its embedded bitcode", path);
+	return ret;
+}
+
 int
 cc_embedded(struct driver *d, const unsigned char *data, size_t len,
             const char *name)
 {
 	struct elf_file f;
-	const unsigned char *bc = NULL;
-	size_t i, bclen = 0, where, n;
+	const struct elf_section *sec = llvmbc(&f, data, len);
+	const unsigned char *bc = sec ? data + sec->offset : NULL;
+	size_t bclen = sec ? (size_t)sec->size : 0, where, n;
 	struct bc_ident id;
 	enum bc_status st;
 	char *file, *label;
 	int ret = -1;
 
-	/* An object this reader cannot read (ELF32, big-endian, damaged) is
-	 * the real linker's to judge, as without helperlink. */
-	if (elf_header(data, len, &f) || elf_sections(&f) || elf_section_names(&f)) {
-		elf_release(&f);
-		return 0;
-	}
-	for (i = 0; i < f.nsecs; i++)
-		if (strcmp(f.secs[i].name, ".llvmbc") == 0 &&
-		    f.secs[i].type == ELF_SHT_PROGBITS) {
-			bc = data + f.secs[i].offset;
-			bclen = (size_t)f.secs[i].size;
-			break;
-		}
 	if (!bc || cc_is_rust_bitcode(bc, bclen)) {
 		elf_release(&f);
 		return 0;
