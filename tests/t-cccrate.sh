@@ -101,3 +101,19 @@ check "--staticlib on a file that is no such archive: exit 1, one line, no outpu
 	test $? -eq 1 -a "$(wc -l <notarchive.err)" -eq 1 -a ! -e nothing.a
 "$HL" cc --staticlib "$lib" 2>usage.err
 check "--staticlib without -o: exit 2" test $? -eq 2
+
+# The same crate as a cdylib: rustc links it through helperlink-cc, and a C
+# program uses it.
+so=t/release/libclib.so
+check "cargo builds the cdylib through helperlink-cc" \
+	sh -c "test -s '$so' && grep -q 'release/deps/libclib.so: .* 1 of them embedded in objects' '$log'"
+gcc "$ex/clib/cmain.c" -Lt/release -lclib -o cmain-so >gcc-so.log 2>&1
+LD_LIBRARY_PATH=t/release ./cmain-so 200000 >cmain-so.out 2>&1
+same "the C program with the shared library computes the same" cmain.out cmain-so.out
+main_calls "$so" >calls.so
+"$HL" report "$so" --helpers xxhash.bc >so-report.txt 2>&1
+check "the cdylib's clib_hash calls only XXH3_64bits, by objdump and by report" \
+	sh -c "test \$(grep -c '<XXH' calls.so) -eq 1 && grep -q '<XXH3_64bits' calls.so &&
+	       grep -qx 'helper calls left: 1' so-report.txt &&
+	       grep -q '^  clib_hash  *XXH3_64bits  *call' so-report.txt"
+detail calls.so
