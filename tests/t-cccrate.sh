@@ -117,3 +117,10 @@ check "the cdylib's clib_hash calls only XXH3_64bits, by objdump and by report" 
 	       grep -qx 'helper calls left: 1' so-report.txt &&
 	       grep -q '^  clib_hash  *XXH3_64bits  *call' so-report.txt"
 detail calls.so
+
+# An empty .llvmbc (clang -fembed-bitcode=marker) is no bitcode, not damage.
+echo 'int main(void) { return 0; }' >marker.c
+clang -O2 -Xclang -fembed-bitcode=marker -c marker.c -o marker.o
+HELPERLINK_NATIVE=1 "$HL" cc -o marker-prog marker.o 2>marker.err
+check "an empty .llvmbc (a marker) is no bitcode: the program links" \
+	sh -c "test $? -eq 0 && ./marker-prog && ! grep -q 'cannot read' marker.err"

@@ -83,7 +83,8 @@ cc_embedded(struct driver *d, const unsigned char *data, size_t len,
 	char *file, *label;
 	int ret = -1;
 
-	if (!bc || cc_is_rust_bitcode(bc, bclen)) {
+	/* No bitcode, only a marker (-fembed-bitcode=marker), or Rust's. */
+	if (!bc || !bc_is_bitcode(bc, bclen) || cc_is_rust_bitcode(bc, bclen)) {
 		elf_release(&f);
 		return 0;
 	}
