@@ -31,27 +31,29 @@ t/release/app 200000 >run.out 2>run.err
 check "it runs" grep -q '^xxhash [0-9]* keys 200000 result [0-9a-f]*$' run.out
 
 # Without helperlink: the same objects link natively (the bitcode in them
-# is a section the linker does not load).
-(cd "$ex" && CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_LINKER=cc RUSTFLAGS=-Cdebuginfo=0 \
-	cargo build --release --target-dir "$w/plain") >>cargo.log 2>&1
+# is a section the linker does not load).  plain_cargo SUBCOMMAND ARGS...:
+# cargo without the config's linker and rustflags, target dir plain.
+plain_cargo() {
+	(cd "$ex" && CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_LINKER=cc RUSTFLAGS=-Cdebuginfo=0 \
+		cargo "$@" --target-dir "$w/plain") >>cargo.log 2>&1
+}
+plain_cargo build --release
 check "the plain build links" test -x plain/release/app
 plain/release/app 200000 >plain.out 2>/dev/null
 same "the output equals the plain build's" plain.out run.out
-(cd "$ex" && CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_LINKER=cc RUSTFLAGS=-Cdebuginfo=0 \
-	cargo test --release -q --target-dir "$w/plain") >>cargo.log 2>&1
-check "cargo test --release passes without helperlink too" test $? -eq 0
+check "cargo test --release passes without helperlink too" plain_cargo test --release -q
 
 # The calls from clib_hash (app's loop), by objdump: the plain build calls
 # the three hash functions (through the GOT); the inlined one only XXH3_64bits,
 # which is kept (it takes the address of a static, XXH3_kSecret), as a
 # direct call that the linker relaxed from a GOT call (addr32 call).
-main_calls() {
+hash_calls() {
 	objdump -d --no-show-raw-insn "$1" | awk '
 		/^[0-9a-f]+ <.*>:$/ { f = ($2 == "<clib_hash>:") }
 		f && /call/ { print }'
 }
-main_calls t/release/app >calls.inlined
-main_calls plain/release/app >calls.plain
+hash_calls t/release/app >calls.inlined
+hash_calls plain/release/app >calls.plain
 check "plain: clib_hash makes 3 calls through the GOT" \
 	test "$(grep -c 'call  *\*' calls.plain)" -eq 3
 check "inlined: clib_hash calls no XXH function but XXH3_64bits" \
@@ -110,7 +112,7 @@ check "cargo builds the cdylib through helperlink-cc" \
 gcc "$ex/clib/cmain.c" -Lt/release -lclib -o cmain-so >gcc-so.log 2>&1
 LD_LIBRARY_PATH=t/release ./cmain-so 200000 >cmain-so.out 2>&1
 same "the C program with the shared library computes the same" cmain.out cmain-so.out
-main_calls "$so" >calls.so
+hash_calls "$so" >calls.so
 "$HL" report "$so" --helpers xxhash.bc >so-report.txt 2>&1
 check "the cdylib's clib_hash calls only XXH3_64bits, by objdump and by report" \
 	sh -c "test \$(grep -c '<XXH' calls.so) -eq 1 && grep -q '<XXH3_64bits' calls.so &&

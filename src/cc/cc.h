@@ -45,6 +45,7 @@ struct cc_input {
 	size_t job;            /* an object's job; (size_t)-1: none */
 	char **members;        /* an archive's members, as files, in order */
 	int *member_job;       /* -1 for a native member, -2 for one dropped */
+	unsigned char *member_embedded; /* a native member carries bitcode */
 	size_t nmembers;
 };
 
@@ -66,7 +67,7 @@ struct driver {
 	const char **owned;    /* what the driver allocated for helpers */
 	size_t nowned;
 	unsigned compiled, cached;
-	unsigned nembedded;    /* helpers from .llvmbc sections (embed.c) */
+	unsigned nembedded;    /* helpers from .llvmbc sections (scan.c) */
 };
 
 /* Find the bitcode on the link line: jobs, and the inputs they replace
@@ -74,15 +75,13 @@ struct driver {
  * printing why. */
 int cc_scan(struct driver *d);
 
-/* Whether data is bitcode that rustc wrote (its producer names rust). */
-int cc_is_rust_bitcode(const unsigned char *data, size_t len);
-/* The C bitcode embedded in a native object (clang -fembed-bitcode), as a
- * helper of d; nothing for an object without it or with Rust's (embed.c).
- * name is what messages call the object.  -1 after printing why. */
-int cc_embedded(struct driver *d, const unsigned char *data, size_t len,
-                const char *name);
+/* The bitcode embedded in an ELF object (clang -fembed-bitcode, or
+ * rustc's), its section .llvmbc, and its size in *bclen; NULL when it has
+ * none, or only an empty marker (embed.c). */
+const unsigned char *cc_llvmbc(const unsigned char *data, size_t len,
+                               size_t *bclen);
 /* Remove the embedded bitcode (.llvmbc, .llvmcmd) of the object file at
- * path, if it has any (objcopy); -1 after printing why. */
+ * path (objcopy); -1 after printing why. */
 int cc_strip_embedded(const char *path);
 
 /* Two 64-bit hashes over the same bytes, for a 128-bit cache key. */

@@ -141,14 +141,13 @@ log_link(const struct driver *d, const char *passed)
 
 	if (!path || !*path || !(f = fopen(path, "a")))
 		return;
+	fprintf(f, "%s: ", d->output ? d->output : "a.out");
 	if (passed)
-		fprintf(f, "%s: passed to the linker as it is: %s\n",
-		        d->output ? d->output : "a.out", passed);
+		fprintf(f, "passed to the linker as it is: %s\n", passed);
 	else
-		fprintf(f, "%s: %zu bitcode modules, %u compiled, %u from the cache; "
+		fprintf(f, "%zu bitcode modules, %u compiled, %u from the cache; "
 		        "%zu C helper files, %u of them embedded in objects\n",
-		        d->output ? d->output : "a.out", d->njobs, d->compiled,
-		        d->cached, d->nhelpers, d->nembedded);
+		        d->njobs, d->compiled, d->cached, d->nhelpers, d->nembedded);
 	fclose(f);
 }
 
@@ -172,6 +171,7 @@ release(struct driver *d)
 			free(d->inputs[i].members[k]);
 		free(d->inputs[i].members);
 		free(d->inputs[i].member_job);
+		free(d->inputs[i].member_embedded);
 		free(d->inputs[i].replacement);
 	}
 	if (d->tmp) {
@@ -356,7 +356,7 @@ cc_staticlib(const char *archive, const char *output)
 	 * plugin older than rustc's take such objects for bitcode they
 	 * cannot read, and see no symbols in them. */
 	for (i = 0; i < d.inputs[0].nmembers; i++)
-		if (d.inputs[0].member_job[i] == -1 &&
+		if (d.inputs[0].member_embedded[i] &&
 		    cc_strip_embedded(d.inputs[0].members[i]) < 0)
 			goto out;
 	if (compile(&d) == 0) {

@@ -21,9 +21,11 @@
 #include "cc.h"
 
 /* Refuse bitcode that LLVM must not see (bitcode.h), once, here, rather
- * than in each job that would read it; -1 after printing why. */
+ * than in each job that would read it; -1 after printing why.  section:
+ * where in the file name the bitcode is, or NULL for all of it. */
 static int
-check_bitcode(const unsigned char *data, size_t len, const char *name)
+check_bitcode(const unsigned char *data, size_t len, const char *name,
+              const char *section)
 {
 	struct bc_ident id;
 	enum bc_status st = bc_identify(data, len, &id);
@@ -31,9 +33,19 @@ check_bitcode(const unsigned char *data, size_t len, const char *name)
 
 	if (st == BC_OK)
 		st = bc_check(data, len, &where);
+	if (st != BC_OK && section)
+		return error("cannot read the bitcode in '%s' (%s): %s", name, section,
+		             bc_status_str(st));
 	if (st != BC_OK)
 		return error("cannot read '%s': %s", name, bc_status_str(st));
 	return 0;
+}
+
+/* Whether data begins as an ELF object does. */
+static int
+is_elf(const unsigned char *data, size_t len)
+{
+	return len >= 4 && memcmp(data, "\177ELF", 4) == 0;
 }
 
 /* An archive's native member: its headers and sections must be whole. */
@@ -50,6 +62,16 @@ check_elf(const unsigned char *data, size_t len, const char *archive,
 	if (why)
 		return error("cannot read '%s(%s)': %s", archive, member, why);
 	return 0;
+}
+
+/* Whether data is bitcode that rustc wrote (its producer names rust). */
+static int
+is_rust_bitcode(const unsigned char *data, size_t len)
+{
+	struct bc_ident id;
+
+	return bc_identify(data, len, &id) == BC_OK && id.found &&
+	       strstr(id.producer, "rust") != NULL;
 }
 
 /* The crate a Rust module belongs to: its name up to the first '.'
@@ -127,11 +149,11 @@ add_object(struct driver *d, size_t arg, const unsigned char *data, size_t len)
 	struct cc_input *in;
 	size_t k;
 
-	if (check_bitcode(data, len, d->all.v[arg]) < 0)
+	if (check_bitcode(data, len, d->all.v[arg], NULL) < 0)
 		return -1;
 	crate = crate_of(d->all.v[arg]);
 	in = add_input(d, arg);
-	in->job = add_job(d, d->all.v[arg], d->all.v[arg], cc_is_rust_bitcode(data, len),
+	in->job = add_job(d, d->all.v[arg], d->all.v[arg], is_rust_bitcode(data, len),
 	                  crate);
 	/* The crate's object takes the place of its first module only. */
 	for (k = 0; k + 1 < d->ninputs; k++)
@@ -141,12 +163,48 @@ add_object(struct driver *d, size_t arg, const unsigned char *data, size_t len)
 	return 0;
 }
 
-/* The C bitcode an archive's native member carries, if any. */
+/*
+ * The C bitcode a native object carries (embed.c), named name in
+ * messages, as a helper of its own: the object stays as it is.  1 when
+ * the object carries bitcode (C or Rust), 0 when not, -1 after printing
+ * why.
+ */
+static int
+add_embedded(struct driver *d, const unsigned char *data, size_t len,
+             const char *name)
+{
+	size_t bclen, n;
+	const unsigned char *bc = cc_llvmbc(data, len, &bclen);
+	char *file, *label;
+
+	if (!bc)
+		return 0;
+	if (is_rust_bitcode(bc, bclen))
+		return 1;
+	if (check_bitcode(bc, bclen, name, ".llvmbc") < 0)
+		return -1;
+	file = xasprintf("%s/e%zu.bc", d->tmp, d->nhelpers);
+	if (write_file_atomic(file, bc, bclen) < 0) {
+		free(file);
+		return -1;
+	}
+	temp_register(file);
+	label = xasprintf("%s(.llvmbc)", name);
+	n = d->nhelpers;
+	strlist_push(&d->helpers, &d->nhelpers, file);
+	strlist_push(&d->helper_names, &n, label);
+	strlist_push(&d->owned, &d->nowned, file);
+	strlist_push(&d->owned, &d->nowned, label);
+	d->nembedded++;
+	return 1;
+}
+
+/* The same for an archive's member. */
 static int
 embedded_member(struct driver *d, const char *archive, const struct ar_member *m)
 {
 	char *name = xasprintf("%s(%s)", archive, m->name);
-	int ret = cc_embedded(d, m->data, m->size, name);
+	int ret = add_embedded(d, m->data, m->size, name);
 
 	free(name);
 	return ret;
@@ -177,7 +235,7 @@ add_archive(struct driver *d, size_t arg, const char *path, int library,
 		/* Native members stay as they are; C bitcode they carry is
 		 * a source of helpers. */
 		for (i = 0; i < n; i++)
-			if (m[i].size >= 4 && memcmp(m[i].data, "\177ELF", 4) == 0 &&
+			if (is_elf(m[i].data, m[i].size) &&
 			    embedded_member(d, path, &m[i]) < 0)
 				break;
 		ar_members_release(m, n);
@@ -194,9 +252,10 @@ add_archive(struct driver *d, size_t arg, const char *path, int library,
 	in->library = library;
 	in->members = xcalloc(n + 1, sizeof(*in->members));
 	in->member_job = xcalloc(n + 1, sizeof(*in->member_job));
+	in->member_embedded = xcalloc(n + 1, sizeof(*in->member_embedded));
 	for (i = 0; i < n; i++) {
 		int bc = bc_is_bitcode(m[i].data, m[i].size);
-		int elf = m[i].size >= 4 && memcmp(m[i].data, "\177ELF", 4) == 0;
+		int elf = is_elf(m[i].data, m[i].size), embedded = 0;
 		char *file;
 
 		if (!bc && !elf)
@@ -205,8 +264,9 @@ add_archive(struct driver *d, size_t arg, const char *path, int library,
 		 * that is damaged is said so now, by its name, not by ar
 		 * later, by a temporary file's. */
 		if (elf && (check_elf(m[i].data, m[i].size, path, m[i].name) < 0 ||
-		            embedded_member(d, path, &m[i]) < 0))
+		            (embedded = embedded_member(d, path, &m[i])) < 0))
 			goto out;
+		in->member_embedded[in->nmembers] = (unsigned char)embedded;
 		file = xasprintf("%s/m%zu.o", dir, i);
 		if (write_file_atomic(file, m[i].data, m[i].size) < 0) {
 			free(file);
@@ -221,13 +281,13 @@ add_archive(struct driver *d, size_t arg, const char *path, int library,
 			char *name = xasprintf("%s(%s)", path, m[i].name);
 			size_t job, p;
 
-			if (check_bitcode(m[i].data, m[i].size, name) < 0) {
+			if (check_bitcode(m[i].data, m[i].size, name, NULL) < 0) {
 				free(crate);
 				free(name);
 				free(file);
 				goto out;
 			}
-			job = add_job(d, file, name, cc_is_rust_bitcode(m[i].data, m[i].size),
+			job = add_job(d, file, name, is_rust_bitcode(m[i].data, m[i].size),
 			              crate);
 			free(crate);
 			free(name);
@@ -263,7 +323,7 @@ find_library(const struct driver *d, const char *name)
 }
 
 /* Look at one input file: bitcode, an archive with bitcode, a native
- * object that carries C bitcode (embed.c), or none of these. */
+ * object that carries C bitcode, or none of these. */
 static int
 scan_file(struct driver *d, size_t arg, const char *path, int library)
 {
@@ -274,14 +334,14 @@ scan_file(struct driver *d, size_t arg, const char *path, int library)
 	if (read_prefix(path, head, sizeof(head)) != (long)sizeof(head))
 		return 0;
 	if (!bc_is_bitcode(head, sizeof(head)) && !ar_is_archive(head, sizeof(head)) &&
-	    memcmp(head, "\177ELF", 4) != 0)
+	    !is_elf(head, sizeof(head)))
 		return 0;
 	if (read_file(path, &b) < 0)
 		return -1;
 	if (bc_is_bitcode((unsigned char *)b.data, b.len))
 		ret = add_object(d, arg, (unsigned char *)b.data, b.len);
-	else if (memcmp(head, "\177ELF", 4) == 0)
-		ret = cc_embedded(d, (unsigned char *)b.data, b.len, path);
+	else if (is_elf(head, sizeof(head)))
+		ret = add_embedded(d, (unsigned char *)b.data, b.len, path) < 0 ? -1 : 0;
 	else
 		ret = add_archive(d, arg, path, library, (unsigned char *)b.data, b.len);
 	buf_release(&b);
