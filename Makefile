@@ -38,7 +38,8 @@ LLVMOBJ = src/llvm/abi.o src/llvm/abi_move.o src/llvm/codegen.o \
 	src/llvm/regs_a64.o src/llvm/regs_x86.o src/llvm/redefine.o src/llvm/refs.o \
 	src/llvm/session.o src/llvm/signature.o src/llvm/unify.o src/llvm/unique.o
 CLANGOBJ = src/clang/functions.o src/clang/library.o
-CCOBJ = src/cc/cache.o src/cc/driver.o src/cc/embed.o src/cc/jobs.o src/cc/scan.o
+CCOBJ = src/cc/cache.o src/cc/driver.o src/cc/embed.o src/cc/jobs.o src/cc/native.o \
+        src/cc/scan.o
 
 LIBOBJ = $(BASEOBJ) $(PUREOBJ) $(LIBOBJ_TOP) $(LLVMOBJ) $(CLANGOBJ) $(CCOBJ)
 OBJ = $(CMDOBJ) $(LIBOBJ)

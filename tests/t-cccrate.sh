@@ -2,10 +2,12 @@
 # real C (xxHash, from the installed xxhash.h) with Debian's cc crate
 # (librust-cc-dev, 1.0.73), its build script knowing nothing of
 # helperlink.  With only .cargo/config.toml (clang -fembed-bitcode through
-# [env] CFLAGS), the C's bitcode reaches helperlink-cc inside the native
-# objects: the small functions are inlined, the large ones left to LLVM,
-# the program prints what the plain build prints, cargo test passes both
-# ways, and report counts the call that the linker relaxed from a GOT call.
+# [env] CFLAGS; rustc's bitcode kept in and beside its objects), the C's
+# bitcode reaches helperlink-cc inside the native objects: the small
+# functions are inlined, the large ones left to LLVM, the program prints
+# what the plain build prints, cargo test passes both ways, report counts
+# the call that the linker relaxed from a GOT call, and sieve, which calls
+# no C, is the plain build's program, instruction for instruction.
 . "$top/tests/lib.sh"
 
 command -v cargo >/dev/null || { skip "cc crate example" "no cargo"; exit 0; }
@@ -43,14 +45,76 @@ plain/release/app 200000 >plain.out 2>/dev/null
 same "the output equals the plain build's" plain.out run.out
 check "cargo test --release passes without helperlink too" plain_cargo test --release -q
 
+# Pure Rust: rustc's own objects, linked as they are.
+check "HELPERLINK_LOG: sieve, which calls no C, went to the linker as it was" \
+	grep -qE 'release/deps/sieve-[0-9a-f]+: passed to the linker as it is' "$log"
+# code PROGRAM: its instructions; the linker may order the GOT's slots
+# and name promoted locals (.llvm.N) otherwise from one link to the next.
+code() {
+	objdump -d --no-show-raw-insn "$1" | tail -n +3 |
+		sed 's/\.llvm\.[0-9]*//g; s/0x[0-9a-f]*(%rip)/GOT(%rip)/; s/ *#.*//'
+}
+code t/release/sieve >sieve.code
+code plain/release/sieve >sieve-plain.code
+same "sieve: the plain build's code, instruction for instruction" sieve-plain.code sieve.code
+instructions() {
+	valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
+		sed -n 's/.*Collected : //p'
+}
+if command -v valgrind >/dev/null; then
+	a=$(instructions t/release/sieve 2000000) b=$(instructions plain/release/sieve 2000000)
+	# callgrind counts the start-up too, which moves by a few dozen
+	# instructions from run to run.
+	check "sieve: the plain build's instruction count ($a against $b)" \
+		awk -v a="$a" -v b="$b" 'BEGIN { d = a - b; exit !(a > 0 && d * d < 1000 * 1000) }'
+else
+	skip "sieve's instructions" "no valgrind"
+fi
+# And at other codegen-unit settings.
+for cgu in 1 4; do
+	(cd "$ex" && CARGO_PROFILE_RELEASE_CODEGEN_UNITS=$cgu cargo build --release \
+		--bin sieve --target-dir "$w/t$cgu") >>cargo.log 2>&1
+	(cd "$ex" && CARGO_PROFILE_RELEASE_CODEGEN_UNITS=$cgu \
+		CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_LINKER=cc RUSTFLAGS=-Cdebuginfo=0 \
+		cargo build --release --bin sieve --target-dir "$w/plain$cgu") >>cargo.log 2>&1
+	code t$cgu/release/sieve >sieve$cgu.code
+	code plain$cgu/release/sieve >sieve-plain$cgu.code
+	same "sieve, $cgu codegen units: the plain build's code" sieve-plain$cgu.code sieve$cgu.code
+done
+check "rustc's bitcode files beside app's and sieve's objects are gone after the link" \
+	sh -c "! ls t/release/deps/app-*.bc t/release/deps/sieve-*.bc 2>/dev/null | grep -q ."
+# app's main calls XXH_versionNumber: from the bitcode that rustc wrote
+# beside app's own object (--emit=llvm-bc), it is inlined.
+# calls_in REGEX PROGRAM: the calls of the functions whose <name>: matches.
+calls_in() {
+	objdump -d --no-show-raw-insn "$2" | awk -v re="$1" '
+		/^[0-9a-f]+ <.*>:$/ { f = ($2 ~ re) }
+		f && /call/ { print }'
+}
+main_calls() {
+	calls_in '^<_ZN3app4main17h[0-9a-f]+E>:$' "$1"
+}
+main_calls plain/release/app >main.plain
+main_calls t/release/app >main.inlined
+check "app::main: the plain build calls XXH_versionNumber, through the GOT" \
+	test "$(grep -c 'call  *\*' main.plain)" -ge 1
+check "app::main: inlined, it makes one call fewer" \
+	test "$(wc -l <main.inlined)" -eq "$(($(wc -l <main.plain) - 1))"
+detail main.inlined
+
+# RUSTFLAGS in the environment replaces the config's rustflags: no Rust
+# bitcode, and the build fails, saying why, where Cargo shows it.
+(cd "$ex" && HELPERLINK_LOG=$log RUSTFLAGS=-Cdebuginfo=0 cargo build --release \
+	--target-dir "$w/override") >override.log 2>&1
+check "RUSTFLAGS replacing rustflags: the build fails, saying so" \
+	sh -c "test $? -ne 0 && grep -q 'no LLVM bitcode on the link line.*RUSTFLAGS in the environment replaces' override.log"
+
 # The calls from clib_hash (app's loop), by objdump: the plain build calls
 # the three hash functions (through the GOT); the inlined one only XXH3_64bits,
 # which is kept (it takes the address of a static, XXH3_kSecret), as a
 # direct call that the linker relaxed from a GOT call (addr32 call).
 hash_calls() {
-	objdump -d --no-show-raw-insn "$1" | awk '
-		/^[0-9a-f]+ <.*>:$/ { f = ($2 == "<clib_hash>:") }
-		f && /call/ { print }'
+	calls_in '^<clib_hash>:$' "$1"
 }
 hash_calls t/release/app >calls.inlined
 hash_calls plain/release/app >calls.plain
@@ -79,13 +143,14 @@ check "damaged .llvmbc: exit 1, one line naming the object, no output" \
 	       grep -q \"cannot read the bitcode in 'bad.o' (.llvmbc)\" bad.err && ! test -e prog"
 detail bad.err
 
-# A staticlib for C programs: rustc's, with -C linker-plugin-lto, is an
-# archive of bitcode that gcc cannot link; helperlink cc --staticlib makes
-# one it can, the C inlined into clib_hash, which computes what app prints.
+# A staticlib for C programs: rustc's is native, and gcc links it as it
+# is, the C called; helperlink cc --staticlib makes one with the C inlined
+# into clib_hash, which computes what app prints.
 check "cargo build --release -p clib (a staticlib)" cargo_in t build --release -p clib
 lib=t/release/libclib.a
-gcc "$ex/clib/cmain.c" "$lib" -o cmain-bitcode -lpthread -ldl -lm >gcc-bitcode.log 2>&1
-check "gcc cannot link rustc's bitcode staticlib" test $? -ne 0
+gcc "$ex/clib/cmain.c" "$lib" -o cmain-native -lpthread -ldl -lm >gcc-native.log 2>&1
+check "gcc links rustc's staticlib as it is" test $? -eq 0
+./cmain-native 200000 >cmain-native.out
 "$HL" cc --staticlib "$lib" -o libclib-c.a 2>staticlib.err
 check "helperlink cc --staticlib" test $? -eq 0 -a -s libclib-c.a
 gcc "$ex/clib/cmain.c" libclib-c.a -o cmain -lpthread -ldl -lm >gcc.log 2>&1
@@ -94,6 +159,9 @@ grep -v 'bfd plugin' gcc.log | head -n 5 | detail
 ./cmain 200000 >cmain.out
 check "the C program computes what app does" \
 	test "$(sed -n 's/^keys 200000 result //p' cmain.out)" = "$(sed -n 's/^xxhash [0-9]* keys 200000 result //p' run.out)"
+same "and what it computes with rustc's staticlib" cmain-native.out cmain.out
+check "with rustc's staticlib, clib_hash makes the 3 calls, through the GOT" \
+	test "$(hash_calls cmain-native | grep -c 'call  *\*')" -eq 3
 "$HL" report cmain --helpers xxhash.bc >cmain-report.txt 2>&1
 check "report on the C program: clib_hash calls only XXH3_64bits" \
 	sh -c "test \$(awk '\$1 == \"clib_hash\" && \$3 ~ /^call/' cmain-report.txt | wc -l) -eq 1 &&
@@ -126,3 +194,46 @@ clang -O2 -Xclang -fembed-bitcode=marker -c marker.c -o marker.o
 HELPERLINK_NATIVE=1 "$HL" cc -o marker-prog marker.o 2>marker.err
 check "an empty .llvmbc (a marker) is no bitcode: the program links" \
 	sh -c "test $? -eq 0 && ./marker-prog && ! grep -q 'cannot read' marker.err"
+
+# rustc's bitcode beside its objects, without Cargo: rustc keeps its
+# objects (-C save-temps) and a linker that only records the link line
+# stands in, so that helperlink cc can run the link again.
+mkdir -p side && cd side
+cat >m.rs <<'RS'
+extern "C" { fn c_twice(x: i32) -> i32; }
+fn main() { std::process::exit(unsafe { c_twice(std::env::args().count() as i32) } - 4) }
+RS
+echo 'int c_twice(int x) { return 2 * x; }' >c.c
+clang -O2 -Xclang -fembed-bitcode=all -c c.c -o c.o
+printf '#!/bin/sh\nprintf "%%s\\n" "$@" >link.args\n' >record
+chmod +x record
+side_rustc() {
+	rm -f ./*.rcgu.* link.args
+	rustc -O -Ccodegen-units=2 -Csave-temps --emit=link --emit=llvm-bc \
+		-Clinker=./record -Clink-arg=c.o m.rs >rustc.log 2>&1
+}
+side_rustc
+"$HL" cc @link.args 2>side.err
+check "a program whose bitcode is beside its objects: linked, and it runs" \
+	sh -c "test $? -eq 0 && ./m x"
+objcopy --dump-section .llvmbc=c.bc c.o c-copy.o
+"$HL" report m --helpers c.bc >m-report.txt 2>&1
+check "its call to the C is inlined (report), and objdump finds no call to c_twice" \
+	sh -c "grep -qx 'helper calls left: 0' m-report.txt &&
+	       ! objdump -d --no-show-raw-insn m | grep -q 'call.*<c_twice>'"
+check "the bitcode files beside the objects are gone" \
+	sh -c "! ls m.m.*-cgu.*.rcgu.bc 2>/dev/null | grep -q ."
+side_rustc
+cc @link.args -o m-plain
+"$HL" report m-plain --helpers c.bc >plain-report.txt 2>&1
+check "linked without helperlink, main calls c_twice (report)" \
+	grep -qx 'helper calls left: 1' plain-report.txt
+rm -f m
+for f in m.m.*-cgu.*.rcgu.bc; do printf 'BC\300\336damaged' >"$f"; done
+"$HL" cc @link.args 2>damaged.err
+check "a damaged bitcode file beside an object: exit 1, one line naming it, no output" \
+	sh -c "test $? -eq 1 && test \$(wc -l <damaged.err) -eq 1 &&
+	       grep -q \"cannot read 'm.m.*rcgu.bc', rustc's bitcode for 'm.m.*rcgu.o'\" damaged.err &&
+	       ! test -e m"
+detail damaged.err
+cd ..

@@ -1,15 +1,16 @@
 /*
  * cc/cc.h: the linker driver behind "helperlink cc" (cmd_cc.c).
  *
- * With rustc -C linker-plugin-lto, rustc writes LLVM bitcode where it
- * would write objects, and so do build scripts' "clang -flto=thin -c".
- * The driver finds the bitcode on the link line (scan.c: objects, and
- * members of rlibs and static archives; and C bitcode embedded in native
- * objects, embed.c), makes jobs of it (each crate's
- * Rust modules with all the C bitcode as helpers, each C module alone),
- * compiles them in parallel (jobs.c) unless the cache has them (cache.c),
- * rebuilds the archives with native members and runs the real linker
- * with every other argument as it was (driver.c).
+ * The driver finds the bitcode on the link line (scan.c): in objects and
+ * members of rlibs and static archives, as whole files (rustc -C
+ * linker-plugin-lto, clang -flto) or embedded in native objects (clang
+ * -fembed-bitcode, rustc -C embed-bitcode; embed.c), or beside rustc's
+ * objects (--emit=llvm-bc; native.c, which also decides which native Rust
+ * objects call the C).  It makes jobs of it (a crate's Rust modules with
+ * all the C bitcode as helpers, each C module that is bitcode only
+ * alone), compiles them in parallel (jobs.c) unless the cache has them
+ * (cache.c), rebuilds the archives and runs the real linker with every
+ * other argument as it was (driver.c).
  */
 #ifndef CC_CC_H
 #define CC_CC_H
@@ -19,6 +20,7 @@
 #include <sys/types.h>
 
 #include "../args.h"
+#include "../buf.h"
 
 /*
  * One object to make: from the Rust modules of one crate (its codegen
@@ -68,6 +70,12 @@ struct driver {
 	size_t nowned;
 	unsigned compiled, cached;
 	unsigned nembedded;    /* helpers from .llvmbc sections (scan.c) */
+	char **csyms;          /* what the C that carries bitcode defines */
+	size_t ncsyms;
+	int c_unlisted;        /* C bitcode whose symbols are not listed */
+	unsigned nrust_native; /* Rust objects with bitcode, not std's */
+	char **sidecars;       /* rustc's --emit=llvm-bc files, read */
+	size_t nsidecars;
 };
 
 /* Find the bitcode on the link line: jobs, and the inputs they replace
@@ -83,6 +91,29 @@ const unsigned char *cc_llvmbc(const unsigned char *data, size_t len,
 /* Remove the embedded bitcode (.llvmbc, .llvmcmd) of the object file at
  * path (objcopy); -1 after printing why. */
 int cc_strip_embedded(const char *path);
+
+/* Rust as rustc compiled it (native.c).  Whether data is bitcode that
+ * rustc wrote (its producer names rust). */
+int cc_is_rust_bitcode(const unsigned char *data, size_t len);
+/* Whether a file is rustc's own, from its sysroot: std's rlibs, which
+ * carry Rust bitcode whatever the build's flags, and no C. */
+int cc_in_sysroot(const char *path);
+/* Add the functions that an object or archive (data) defines in C with
+ * bitcode to d->csyms; then sort them, once, with cc_c_symbols_done(). */
+void cc_c_symbols(struct driver *d, const unsigned char *data, size_t len);
+void cc_c_symbols_done(struct driver *d);
+/* The Rust bitcode embedded in a native object, an archive's member
+ * (origin: the archive), when the object uses a function of the C; else
+ * NULL. */
+const unsigned char *cc_rust_embedded(struct driver *d, const char *origin,
+                                      const unsigned char *data, size_t len,
+                                      size_t *bclen);
+/* The same for an object on the link line at path, whose bitcode may
+ * also be rustc's file beside it: 1 with the bitcode in bc and a file
+ * holding it in *file (the caller's to free), 0 when the object stays as
+ * it is, -1 after printing why. */
+int cc_rust_object(struct driver *d, const char *path, const unsigned char *data,
+                   size_t len, struct buf *bc, char **file);
 
 /* Two 64-bit hashes over the same bytes, for a 128-bit cache key. */
 struct hash {

@@ -181,6 +181,15 @@ release(struct driver *d)
 	}
 	for (i = 0; i < d->nowned; i++)
 		free((char *)d->owned[i]);
+	for (i = 0; i < d->ncsyms; i++)
+		free(d->csyms[i]);
+	/* rustc's bitcode beside its objects goes with them (native.c). */
+	for (i = 0; i < d->nsidecars; i++) {
+		unlink(d->sidecars[i]);
+		free(d->sidecars[i]);
+	}
+	free(d->csyms);
+	free(d->sidecars);
 	free(d->owned);
 	free(d->jobs);
 	free(d->inputs);
@@ -294,10 +303,20 @@ cc_run(int argc, char **argv)
 
 	if (begin(&d, argc, argv) < 0)
 		goto out;
+	/* Rust compiled natively, with its bitcode beside it (native.c),
+	 * none of which calls C that has bitcode: linked as it is, as a
+	 * plain build links it. */
+	if (d.njobs == 0 && d.nrust_native > 0) {
+		log_link(&d, d.nhelpers ? "no Rust calls the C bitcode"
+		                        : "no C bitcode");
+		ret = run_linker(&d, 0);
+		goto out;
+	}
 	/*
-	 * No Rust bitcode: rustc ran without -C linker-plugin-lto (RUSTFLAGS
-	 * in the environment replaces the config's rustflags).  rustc shows
-	 * the linker's warnings only with -W linker-messages, so this fails,
+	 * No Rust bitcode: rustc ran without -C embed-bitcode=yes and
+	 * --emit=llvm-bc, or without -C linker-plugin-lto (RUSTFLAGS in the
+	 * environment replaces the config's rustflags).  rustc shows the
+	 * linker's warnings only with -W linker-messages, so this fails,
 	 * where Cargo shows it, unless HELPERLINK_NATIVE=1 says to link.
 	 */
 	if (d.njobs == 0) {
@@ -311,7 +330,8 @@ cc_run(int argc, char **argv)
 			ret = run_linker(&d, 0);
 		} else {
 			error("'%s': no LLVM bitcode on the link line, so no helper can "
-			      "be inlined: rustc needs -C linker-plugin-lto (RUSTFLAGS in "
+			      "be inlined: rustc needs -C embed-bitcode=yes and "
+			      "--emit=llvm-bc, or -C linker-plugin-lto (RUSTFLAGS in "
 			      "the environment replaces rustflags in .cargo/config.toml); "
 			      "HELPERLINK_NATIVE=1 links anyway", what);
 		}

@@ -10,8 +10,9 @@
  * helper).
  *
  * rustc embeds bitcode in its objects too (-C embed-bitcode, on by default
- * for rlibs); those modules are Rust, not helpers, and are left alone, but
- * a staticlib for C programs loses them (driver.c).
+ * for rlibs); those modules are Rust, not helpers: native.c decides
+ * whether one is compiled again, and a staticlib for C programs loses
+ * them (driver.c).
  */
 #include <string.h>
 

@@ -64,16 +64,6 @@ check_elf(const unsigned char *data, size_t len, const char *archive,
 	return 0;
 }
 
-/* Whether data is bitcode that rustc wrote (its producer names rust). */
-static int
-is_rust_bitcode(const unsigned char *data, size_t len)
-{
-	struct bc_ident id;
-
-	return bc_identify(data, len, &id) == BC_OK && id.found &&
-	       strstr(id.producer, "rust") != NULL;
-}
-
 /* The crate a Rust module belongs to: its name up to the first '.'
  * ("app-93d23853cabbb064" of app-93d23853cabbb064.app.2847c1-cgu.0.rcgu.o). */
 static char *
@@ -141,20 +131,22 @@ add_input(struct driver *d, size_t arg)
 	return in;
 }
 
-/* A bitcode object on the link line. */
+/* A bitcode object on the link line, or the bitcode of a native one, in
+ * file. */
 static int
-add_object(struct driver *d, size_t arg, const unsigned char *data, size_t len)
+add_object(struct driver *d, size_t arg, const char *file,
+           const unsigned char *data, size_t len)
 {
 	char *crate;
 	struct cc_input *in;
 	size_t k;
 
-	if (check_bitcode(data, len, d->all.v[arg], NULL) < 0)
+	if (check_bitcode(data, len, d->all.v[arg],
+	                  strcmp(file, d->all.v[arg]) ? "its bitcode" : NULL) < 0)
 		return -1;
 	crate = crate_of(d->all.v[arg]);
 	in = add_input(d, arg);
-	in->job = add_job(d, d->all.v[arg], d->all.v[arg], is_rust_bitcode(data, len),
-	                  crate);
+	in->job = add_job(d, file, d->all.v[arg], cc_is_rust_bitcode(data, len), crate);
 	/* The crate's object takes the place of its first module only. */
 	for (k = 0; k + 1 < d->ninputs; k++)
 		if (!d->inputs[k].is_archive && d->inputs[k].job == in->job)
@@ -179,7 +171,7 @@ add_embedded(struct driver *d, const unsigned char *data, size_t len,
 
 	if (!bc)
 		return 0;
-	if (is_rust_bitcode(bc, bclen))
+	if (cc_is_rust_bitcode(bc, bclen))
 		return 1;
 	if (check_bitcode(bc, bclen, name, ".llvmbc") < 0)
 		return -1;
@@ -211,26 +203,34 @@ embedded_member(struct driver *d, const char *archive, const struct ar_member *m
 }
 
 /*
- * An archive on the link line: when a member is bitcode, every member is
- * written out, to be put back, compiled, into a new archive.  Members
- * that are neither bitcode nor ELF (an rlib's lib.rmeta) are left out:
- * the linker does not read them.
+ * An archive on the link line: when a member is bitcode, or Rust whose
+ * bitcode is to be compiled again (native.c), every member is written
+ * out, to be put back, compiled, into a new archive.  Members that are
+ * neither bitcode nor ELF (an rlib's lib.rmeta) are left out: the linker
+ * does not read them.
  */
 static int
 add_archive(struct driver *d, size_t arg, const char *path, int library,
             const unsigned char *data, size_t len)
 {
 	const char *why;
-	size_t n, i, k = d->ninputs, nbc = 0;
+	size_t n, i, k = d->ninputs, nbc = 0, *rlen;
 	struct ar_member *m = ar_members(data, len, &n, &why);
+	const unsigned char **rbc;
 	struct cc_input *in;
-	char *dir;
+	char *dir = NULL;
 	int ret = -1;
 
 	if (!m)
 		return error("'%s': %s", path, why);
-	for (i = 0; i < n; i++)
-		nbc += bc_is_bitcode(m[i].data, m[i].size);
+	/* A Rust member to compile again is its bitcode from here on. */
+	rbc = xcalloc(n + 1, sizeof(*rbc));
+	rlen = xcalloc(n + 1, sizeof(*rlen));
+	for (i = 0; i < n; i++) {
+		if (is_elf(m[i].data, m[i].size))
+			rbc[i] = cc_rust_embedded(d, path, m[i].data, m[i].size, &rlen[i]);
+		nbc += bc_is_bitcode(m[i].data, m[i].size) || rbc[i];
+	}
 	if (nbc == 0) {
 		/* Native members stay as they are; C bitcode they carry is
 		 * a source of helpers. */
@@ -238,8 +238,8 @@ add_archive(struct driver *d, size_t arg, const char *path, int library,
 			if (is_elf(m[i].data, m[i].size) &&
 			    embedded_member(d, path, &m[i]) < 0)
 				break;
-		ar_members_release(m, n);
-		return i < n ? -1 : 0;
+		ret = i < n ? -1 : 0;
+		goto out;
 	}
 	dir = xasprintf("%s/a%zu", d->tmp, k);
 	if (mkdir(dir, 0700) < 0) {
@@ -254,8 +254,10 @@ add_archive(struct driver *d, size_t arg, const char *path, int library,
 	in->member_job = xcalloc(n + 1, sizeof(*in->member_job));
 	in->member_embedded = xcalloc(n + 1, sizeof(*in->member_embedded));
 	for (i = 0; i < n; i++) {
-		int bc = bc_is_bitcode(m[i].data, m[i].size);
-		int elf = is_elf(m[i].data, m[i].size), embedded = 0;
+		const unsigned char *mdata = rbc[i] ? rbc[i] : m[i].data;
+		size_t msize = rbc[i] ? rlen[i] : m[i].size;
+		int bc = bc_is_bitcode(mdata, msize);
+		int elf = is_elf(mdata, msize), embedded = 0;
 		char *file;
 
 		if (!bc && !elf)
@@ -263,12 +265,12 @@ add_archive(struct driver *d, size_t arg, const char *path, int library,
 		/* A native member goes back into the archive as it is; one
 		 * that is damaged is said so now, by its name, not by ar
 		 * later, by a temporary file's. */
-		if (elf && (check_elf(m[i].data, m[i].size, path, m[i].name) < 0 ||
+		if (elf && (check_elf(mdata, msize, path, m[i].name) < 0 ||
 		            (embedded = embedded_member(d, path, &m[i])) < 0))
 			goto out;
 		in->member_embedded[in->nmembers] = (unsigned char)embedded;
-		file = xasprintf("%s/m%zu.o", dir, i);
-		if (write_file_atomic(file, m[i].data, m[i].size) < 0) {
+		file = xasprintf("%s/m%zu.%s", dir, i, bc ? "bc" : "o");
+		if (write_file_atomic(file, mdata, msize) < 0) {
 			free(file);
 			goto out;
 		}
@@ -281,14 +283,13 @@ add_archive(struct driver *d, size_t arg, const char *path, int library,
 			char *name = xasprintf("%s(%s)", path, m[i].name);
 			size_t job, p;
 
-			if (check_bitcode(m[i].data, m[i].size, name, NULL) < 0) {
+			if (check_bitcode(mdata, msize, name, rbc[i] ? ".llvmbc" : NULL) < 0) {
 				free(crate);
 				free(name);
 				free(file);
 				goto out;
 			}
-			job = add_job(d, file, name, is_rust_bitcode(m[i].data, m[i].size),
-			              crate);
+			job = add_job(d, file, name, cc_is_rust_bitcode(mdata, msize), crate);
 			free(crate);
 			free(name);
 			/* The crate's object goes where its first module was. */
@@ -301,6 +302,8 @@ add_archive(struct driver *d, size_t arg, const char *path, int library,
 	}
 	ret = 0;
 out:
+	free(rbc);
+	free(rlen);
 	free(dir);
 	ar_members_release(m, n);
 	return ret;
@@ -322,30 +325,78 @@ find_library(const struct driver *d, const char *name)
 	return NULL;
 }
 
-/* Look at one input file: bitcode, an archive with bitcode, a native
- * object that carries C bitcode, or none of these. */
+/* A native object on the link line: Rust that calls C, compiled again
+ * from its bitcode (native.c), or an object that stays, and may carry C
+ * bitcode. */
 static int
-scan_file(struct driver *d, size_t arg, const char *path, int library)
+add_native(struct driver *d, size_t arg, const unsigned char *data, size_t len)
 {
-	struct buf b = BUF_INIT;
+	struct buf bc = BUF_INIT;
+	char *file;
+	int ret = cc_rust_object(d, d->all.v[arg], data, len, &bc, &file);
+
+	if (ret > 0)
+		ret = add_object(d, arg, file, (unsigned char *)bc.data, bc.len);
+	else if (ret == 0)
+		ret = add_embedded(d, data, len, d->all.v[arg]) < 0 ? -1 : 0;
+	free(file);
+	buf_release(&bc);
+	return ret;
+}
+
+/* An input file of the link line, read whole into b; 0 when it is
+ * neither bitcode nor an archive nor ELF, 1 when it is, -1 after
+ * printing why. */
+static int
+read_input(const char *path, struct buf *b)
+{
 	unsigned char head[8];
-	int ret = 0;
 
 	if (read_prefix(path, head, sizeof(head)) != (long)sizeof(head))
 		return 0;
 	if (!bc_is_bitcode(head, sizeof(head)) && !ar_is_archive(head, sizeof(head)) &&
 	    !is_elf(head, sizeof(head)))
 		return 0;
-	if (read_file(path, &b) < 0)
-		return -1;
-	if (bc_is_bitcode((unsigned char *)b.data, b.len))
-		ret = add_object(d, arg, (unsigned char *)b.data, b.len);
-	else if (is_elf(head, sizeof(head)))
-		ret = add_embedded(d, (unsigned char *)b.data, b.len, path) < 0 ? -1 : 0;
-	else
-		ret = add_archive(d, arg, path, library, (unsigned char *)b.data, b.len);
+	return read_file(path, b) < 0 ? -1 : 1;
+}
+
+/* Look at one input file: bitcode, an archive with bitcode, a native
+ * object, or none of these. */
+static int
+scan_file(struct driver *d, size_t arg, const char *path, int library)
+{
+	struct buf b = BUF_INIT;
+	unsigned char *data;
+	int ret;
+
+	/* std is linked as it is, and has no C. */
+	if (cc_in_sysroot(path))
+		return 0;
+	ret = read_input(path, &b);
+
+	data = (unsigned char *)b.data;
+	if (ret > 0 && bc_is_bitcode(data, b.len))
+		ret = add_object(d, arg, path, data, b.len);
+	else if (ret > 0 && is_elf(data, b.len))
+		ret = add_native(d, arg, data, b.len);
+	else if (ret > 0)
+		ret = add_archive(d, arg, path, library, data, b.len);
 	buf_release(&b);
-	return ret;
+	return ret < 0 ? -1 : 0;
+}
+
+/* What one input file adds to the functions of the C (native.c). */
+static int
+c_symbols_file(struct driver *d, size_t arg, const char *path, int library)
+{
+	struct buf b = BUF_INIT;
+
+	(void)arg;
+	(void)library;
+	if (!cc_in_sysroot(path) && read_input(path, &b) > 0)
+		cc_c_symbols(d, (unsigned char *)b.data, b.len);
+	buf_release(&b);
+	return 0;
 }
 
 /* The -L directories and the -plugin-opt=O level (in any argument:
@@ -372,25 +423,37 @@ scan_options(struct driver *d)
 	}
 }
 
-int
-cc_scan(struct driver *d)
+/* Call visit for every input file of the link line, objects and
+ * archives, and libraries found in the -L directories. */
+static int
+each_input(struct driver *d,
+           int (*visit)(struct driver *, size_t, const char *, int))
 {
 	struct linkline_arg la;
 	size_t i;
 	int ret = 0;
 
-	scan_options(d);
 	for (i = 0; i < d->all.n && ret == 0; i += la.span) {
 		char *lib;
 
 		linkline_next(d->all.v, d->all.n, i, LINKLINE_CC, &la);
 		if (la.kind == LINKLINE_INPUT) {
-			ret = scan_file(d, i, la.value, 0);
+			ret = visit(d, i, la.value, 0);
 		} else if (la.kind == LINKLINE_LIBRARY && la.value &&
 		           (lib = find_library(d, la.value)) != NULL) {
-			ret = scan_file(d, i, lib, (int)la.span);
+			ret = visit(d, i, lib, (int)la.span);
 			free(lib);
 		}
 	}
 	return ret;
+}
+
+/* Two passes: the functions that the C defines, then what uses them. */
+int
+cc_scan(struct driver *d)
+{
+	scan_options(d);
+	each_input(d, c_symbols_file);
+	cc_c_symbols_done(d);
+	return each_input(d, scan_file);
 }
