@@ -73,7 +73,7 @@ struct driver {
 	char **csyms;          /* what the C that carries bitcode defines */
 	size_t ncsyms;
 	int c_unlisted;        /* C bitcode whose symbols are not listed */
-	unsigned nrust_native; /* Rust objects with bitcode, not std's */
+	unsigned nrust_native; /* Rust objects with bitcode (std is not read) */
 	char **sidecars;       /* rustc's --emit=llvm-bc files, read */
 	size_t nsidecars;
 };
@@ -102,12 +102,10 @@ int cc_in_sysroot(const char *path);
  * bitcode to d->csyms; then sort them, once, with cc_c_symbols_done(). */
 void cc_c_symbols(struct driver *d, const unsigned char *data, size_t len);
 void cc_c_symbols_done(struct driver *d);
-/* The Rust bitcode embedded in a native object, an archive's member
- * (origin: the archive), when the object uses a function of the C; else
- * NULL. */
-const unsigned char *cc_rust_embedded(struct driver *d, const char *origin,
-                                      const unsigned char *data, size_t len,
-                                      size_t *bclen);
+/* The Rust bitcode embedded in a native object, or an archive's member,
+ * when the object uses a function of the C; else NULL. */
+const unsigned char *cc_rust_embedded(struct driver *d, const unsigned char *data,
+                                      size_t len, size_t *bclen);
 /* The same for an object on the link line at path, whose bitcode may
  * also be rustc's file beside it: 1 with the bitcode in bc and a file
  * holding it in *file (the caller's to free), 0 when the object stays as

@@ -29,13 +29,19 @@
 #include "../util.h"
 #include "cc.h"
 
+/* Whether rustc wrote the module: its producer names rust. */
+static int
+rust_producer(const struct bc_ident *id)
+{
+	return id->found && strstr(id->producer, "rust") != NULL;
+}
+
 int
 cc_is_rust_bitcode(const unsigned char *data, size_t len)
 {
 	struct bc_ident id;
 
-	return bc_identify(data, len, &id) == BC_OK && id.found &&
-	       strstr(id.producer, "rust") != NULL;
+	return bc_identify(data, len, &id) == BC_OK && rust_producer(&id);
 }
 
 /*
@@ -176,15 +182,14 @@ sidecar(const struct driver *d, const char *path)
 }
 
 const unsigned char *
-cc_rust_embedded(struct driver *d, const char *origin, const unsigned char *data,
-                 size_t len, size_t *bclen)
+cc_rust_embedded(struct driver *d, const unsigned char *data, size_t len,
+                 size_t *bclen)
 {
 	const unsigned char *bc = cc_llvmbc(data, len, bclen);
 
 	if (!bc || !cc_is_rust_bitcode(bc, *bclen))
 		return NULL;
-	if (!cc_in_sysroot(origin))
-		d->nrust_native++;
+	d->nrust_native++;
 	return uses_c(d, data, len) ? bc : NULL;
 }
 
@@ -199,7 +204,7 @@ cc_rust_object(struct driver *d, const char *path, const unsigned char *data,
 	char *side;
 
 	*file = NULL;
-	if ((e = cc_rust_embedded(d, path, data, len, &elen)) != NULL) {
+	if ((e = cc_rust_embedded(d, data, len, &elen)) != NULL) {
 		*file = xasprintf("%s/r%zu.bc", d->tmp, d->njobs);
 		buf_add(bc, e, elen);
 		if (write_file_atomic(*file, e, elen) < 0)
@@ -218,10 +223,9 @@ cc_rust_object(struct driver *d, const char *path, const unsigned char *data,
 	if (st != BC_OK)
 		return error("cannot read '%s', rustc's bitcode for '%s': %s", side, path,
 		             bc_status_str(st));
-	if (!cc_is_rust_bitcode((unsigned char *)bc->data, bc->len))
+	if (!rust_producer(&id))
 		return 0;
-	if (!cc_in_sysroot(path))
-		d->nrust_native++;
+	d->nrust_native++;
 	if (!uses_c(d, data, len))
 		return 0;
 	*file = xstrdup(side);

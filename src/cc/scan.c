@@ -228,7 +228,7 @@ add_archive(struct driver *d, size_t arg, const char *path, int library,
 	rlen = xcalloc(n + 1, sizeof(*rlen));
 	for (i = 0; i < n; i++) {
 		if (is_elf(m[i].data, m[i].size))
-			rbc[i] = cc_rust_embedded(d, path, m[i].data, m[i].size, &rlen[i]);
+			rbc[i] = cc_rust_embedded(d, m[i].data, m[i].size, &rlen[i]);
 		nbc += bc_is_bitcode(m[i].data, m[i].size) || rbc[i];
 	}
 	if (nbc == 0) {
@@ -360,43 +360,26 @@ read_input(const char *path, struct buf *b)
 	return read_file(path, b) < 0 ? -1 : 1;
 }
 
+/* One input file of the link line, read once for both passes. */
+struct input_file {
+	size_t arg;
+	char *path;
+	int library;
+	struct buf b;
+};
+
 /* Look at one input file: bitcode, an archive with bitcode, a native
  * object, or none of these. */
 static int
-scan_file(struct driver *d, size_t arg, const char *path, int library)
+scan_file(struct driver *d, const struct input_file *f)
 {
-	struct buf b = BUF_INIT;
-	unsigned char *data;
-	int ret;
+	const unsigned char *data = (unsigned char *)f->b.data;
 
-	/* std is linked as it is, and has no C. */
-	if (cc_in_sysroot(path))
-		return 0;
-	ret = read_input(path, &b);
-
-	data = (unsigned char *)b.data;
-	if (ret > 0 && bc_is_bitcode(data, b.len))
-		ret = add_object(d, arg, path, data, b.len);
-	else if (ret > 0 && is_elf(data, b.len))
-		ret = add_native(d, arg, data, b.len);
-	else if (ret > 0)
-		ret = add_archive(d, arg, path, library, data, b.len);
-	buf_release(&b);
-	return ret < 0 ? -1 : 0;
-}
-
-/* What one input file adds to the functions of the C (native.c). */
-static int
-c_symbols_file(struct driver *d, size_t arg, const char *path, int library)
-{
-	struct buf b = BUF_INIT;
-
-	(void)arg;
-	(void)library;
-	if (!cc_in_sysroot(path) && read_input(path, &b) > 0)
-		cc_c_symbols(d, (unsigned char *)b.data, b.len);
-	buf_release(&b);
-	return 0;
+	if (bc_is_bitcode(data, f->b.len))
+		return add_object(d, f->arg, f->path, data, f->b.len);
+	if (is_elf(data, f->b.len))
+		return add_native(d, f->arg, data, f->b.len);
+	return add_archive(d, f->arg, f->path, f->library, data, f->b.len);
 }
 
 /* The -L directories and the -plugin-opt=O level (in any argument:
@@ -423,37 +406,58 @@ scan_options(struct driver *d)
 	}
 }
 
-/* Call visit for every input file of the link line, objects and
- * archives, and libraries found in the -L directories. */
+/* Read every input file of the link line that may hold bitcode: objects
+ * and archives, and libraries found in the -L directories; std's are
+ * linked as they are, and have no C.  -1 after printing why. */
 static int
-each_input(struct driver *d,
-           int (*visit)(struct driver *, size_t, const char *, int))
+read_inputs(struct driver *d, struct input_file **files, size_t *nfiles)
 {
 	struct linkline_arg la;
 	size_t i;
-	int ret = 0;
 
-	for (i = 0; i < d->all.n && ret == 0; i += la.span) {
-		char *lib;
+	for (i = 0; i < d->all.n; i += la.span) {
+		struct input_file f = {i, NULL, 0, BUF_INIT};
+		int ret = 0;
 
 		linkline_next(d->all.v, d->all.n, i, LINKLINE_CC, &la);
 		if (la.kind == LINKLINE_INPUT) {
-			ret = visit(d, i, la.value, 0);
+			f.path = xstrdup(la.value);
 		} else if (la.kind == LINKLINE_LIBRARY && la.value &&
-		           (lib = find_library(d, la.value)) != NULL) {
-			ret = visit(d, i, lib, (int)la.span);
-			free(lib);
+		           (f.path = find_library(d, la.value)) != NULL) {
+			f.library = (int)la.span;
 		}
+		if (!f.path || cc_in_sysroot(f.path) || (ret = read_input(f.path, &f.b)) == 0) {
+			free(f.path);
+			continue;
+		}
+		*files = xrealloc(*files, (*nfiles + 1) * sizeof(**files));
+		(*files)[(*nfiles)++] = f;
+		if (ret < 0)
+			return -1;
 	}
-	return ret;
+	return 0;
 }
 
-/* Two passes: the functions that the C defines, then what uses them. */
+/* Two passes over the files: the functions that the C defines, then what
+ * uses them. */
 int
 cc_scan(struct driver *d)
 {
+	struct input_file *files = NULL;
+	size_t nfiles = 0, i;
+	int ret;
+
 	scan_options(d);
-	each_input(d, c_symbols_file);
+	ret = read_inputs(d, &files, &nfiles);
+	for (i = 0; ret == 0 && i < nfiles; i++)
+		cc_c_symbols(d, (unsigned char *)files[i].b.data, files[i].b.len);
 	cc_c_symbols_done(d);
-	return each_input(d, scan_file);
+	for (i = 0; ret == 0 && i < nfiles; i++)
+		ret = scan_file(d, &files[i]);
+	for (i = 0; i < nfiles; i++) {
+		free(files[i].path);
+		buf_release(&files[i].b);
+	}
+	free(files);
+	return ret;
 }
