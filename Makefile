@@ -23,7 +23,7 @@ BASEOBJ = src/util.o src/msg.o src/buf.o src/map.o src/file.o \
 # Pure readers and writers, no LLVM: bitcode headers, ELF, archives,
 # symbol lists, renamings, reports, versions, targets, gen's output.
 PUREOBJ = src/archive.o src/bitcode.o src/bitstream.o src/demangle.o src/diff.o \
-	src/elffile.o src/gen.o src/got.o src/json.o src/object.o src/rename.o src/report.o \
+	src/elffile.o src/gen.o src/got.o src/json.o src/object.o src/relist.o src/rename.o src/report.o \
 	src/symlist.o src/target.o src/target_features.o src/version.o
 # The library the commands share: link's arguments and run, gen's, link
 # lines, the programs around helperlink.
@@ -37,7 +37,8 @@ LLVMOBJ = src/llvm/abi.o src/llvm/abi_move.o src/llvm/codegen.o \
 	src/llvm/link.o src/llvm/objrefs.o src/llvm/passes.o src/llvm/regs.o \
 	src/llvm/regs_a64.o src/llvm/regs_x86.o src/llvm/redefine.o src/llvm/refs.o \
 	src/llvm/session.o src/llvm/signature.o src/llvm/unify.o src/llvm/unique.o
-CLANGOBJ = src/clang/functions.o src/clang/library.o
+CLANGOBJ = src/clang/diag.o src/clang/functions.o src/clang/library.o \
+	src/clang/probe.o src/clang/rust.o src/clang/scope.o src/clang/text.o
 CCOBJ = src/cc/cache.o src/cc/driver.o src/cc/embed.o src/cc/jobs.o src/cc/native.o \
         src/cc/scan.o
 

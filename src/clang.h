@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "gen.h"
+#include "relist.h"
 
 /* Load libclang: path, else $HELPERLINK_LIBCLANG, else the C compiler
  * cc's own (see clang/library.c); -1 after printing why. */
@@ -21,7 +22,11 @@ struct gen_options {
 	const char *const *flags;       /* -I, -D, -include, -std, -O... */
 	size_t nflags;
 	const char *cc;                 /* the C compiler the wrappers are for */
-	int system;                     /* functions of system headers too */
+	int system;                     /* the C library's functions too */
+	const struct relist *allow_file;        /* take what these match */
+	const struct relist *allow_function;
+	const struct relist *block_function;    /* and not what this does */
+	int allow_empty;                /* taking nothing is not an error */
 };
 
 /* Find the functions of the headers that need a wrapper, sorted, into

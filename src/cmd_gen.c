@@ -23,15 +23,18 @@ static const char gen_head[] =
 	"static or inline (Rust cannot link to those), to compile into helper\n"
 	"bitcode; or, with --rust, Rust declarations of those functions under\n"
 	"their own names, which 'helperlink link' binds to the wrappers.  HEADER\n"
-	"is named as #include \"HEADER\" would name it.  Functions of headers that\n"
-	"the named ones include are taken too, unless they are system headers.\n"
+	"is named as #include \"HEADER\" would name it.  The functions taken are\n"
+	"those of the named headers and of every header they include, except the\n"
+	"C library's and the compiler's own; --allow-* choose others.  Taking\n"
+	"none is an error.\n"
 	"\n"
 	"Compiler flags, given to libclang as to the compiler that will build the\n"
 	"wrappers (which functions are inline can depend on them):\n";
 
 enum {
 	GEN_FLAG = 1, GEN_STD, GEN_CFLAGS, GEN_OUTPUT, GEN_RUST, GEN_NAMING,
-	GEN_SYSTEM, GEN_CC, GEN_LIBCLANG, GEN_HELP,
+	GEN_SYSTEM, GEN_ALLOW_FILE, GEN_ALLOW_FUNCTION, GEN_BLOCK_FUNCTION,
+	GEN_ALLOW_EMPTY, GEN_CC, GEN_LIBCLANG, GEN_HELP,
 };
 
 static const struct opt gen_opts[] = {
@@ -46,6 +49,11 @@ static const struct opt gen_opts[] = {
 	OPT("-m", GEN_FLAG, OPT_PREFIX, "...", "target options"),
 	OPT("-f", GEN_FLAG, OPT_PREFIX, "...", "language options"),
 	OPT("-w", GEN_FLAG, OPT_FLAG, NULL, "no warnings"),
+	OPT("-W", GEN_FLAG, OPT_PREFIX, "...", "warning options"),
+	OPT("-g", GEN_FLAG, OPT_FLAG, NULL, NULL),
+	OPT("-g", GEN_FLAG, OPT_PREFIX, "...", "debug information (no effect here)"),
+	OPT("-pthread", GEN_FLAG, OPT_FLAG, NULL, "as the compiler (_REENTRANT)"),
+	OPT("-pipe", GEN_FLAG, OPT_FLAG, NULL, "no effect here"),
 	OPT("--cflags", GEN_CFLAGS, OPT_VALUE, "'FLAGS'",
 	 "more of them, split at spaces (quotes group)"),
 	OPT_TEXT("\nOptions:"),
@@ -55,7 +63,17 @@ static const struct opt gen_opts[] = {
 	 "name wrappers rust_helper_NAME (the default), or\n"
 	 "NAME__extern, as bindgen --wrap-static-fns"),
 	OPT("--system", GEN_SYSTEM, OPT_FLAG, NULL,
-	 "take functions of system headers they include too"),
+	 "take the C library's and the compiler's functions too"),
+	OPT("--allow-file", GEN_ALLOW_FILE, OPT_VALUE, "REGEX",
+	 "take the functions of the headers whose path REGEX\n"
+	 "matches (all of it; POSIX extended), wherever they are"),
+	OPT("--allow-function", GEN_ALLOW_FUNCTION, OPT_VALUE, "REGEX",
+	 "take the functions whose name REGEX matches; with\n"
+	 "--allow-file, those two choose, not the default"),
+	OPT("--block-function", GEN_BLOCK_FUNCTION, OPT_VALUE, "REGEX",
+	 "do not take the functions whose name REGEX matches"),
+	OPT("--allow-empty", GEN_ALLOW_EMPTY, OPT_FLAG, NULL,
+	 "write the file even when no function is taken"),
 	OPT("--cc", GEN_CC, OPT_VALUE, "PATH",
 	 "the C compiler (default $CC or clang): its libclang\n"
 	 "and its own headers are used"),
@@ -65,20 +83,67 @@ static const struct opt gen_opts[] = {
 	OPT_TABLE_END,
 };
 
+/* The C standards -std= may name, as clang spells them. */
+static int
+known_std(const char *std)
+{
+	static const char *const stds[] = {
+		"c89", "c90", "c99", "c9x", "c11", "c1x", "c17", "c18", "c2x", "c23",
+		"c2y", "gnu89", "gnu90", "gnu99", "gnu9x", "gnu11", "gnu1x", "gnu17",
+		"gnu18", "gnu2x", "gnu23", "gnu2y", "iso9899:1990", "iso9899:199409",
+		"iso9899:1999", "iso9899:199x", "iso9899:2011", "iso9899:2017",
+		"iso9899:2018", "iso9899:2024",
+	};
+	size_t i;
+
+	for (i = 0; i < LEN(stds); i++)
+		if (strcmp(std, stds[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static const char *
+bad_std(struct opt_parser *p, const char *std)
+{
+	snprintf(p->err, sizeof(p->err), "'-std=%s' is not a C standard (c89, c99, "
+	         "c11, c17, c23, gnu89 ... gnu23, as clang names them)", std);
+	return p->err;
+}
+
+/* Add a --allow-* or --block-* regular expression; NULL, or what is
+ * wrong (in p->err). */
+static const char *
+add_regex(struct relist *l, struct opt_parser *p)
+{
+	char why[160];
+
+	if (relist_add(l, p->value, why, sizeof(why)) == 0)
+		return NULL;
+	snprintf(p->err, sizeof(p->err), "%s '%s': not a regular expression: %s",
+	         p->arg, p->value, why);
+	return p->err;
+}
+
 /* Apply option id; NULL, or what is wrong. */
 static const char *
 apply(struct gen_args *g, struct opt_parser *p, int id, int used)
 {
+	const char *std;
 	char *s;
 	int k;
 
 	switch (id) {
 	case GEN_FLAG:
+		std = skip_prefix(p->argv[p->i - used], "-std=");
+		if (std && !known_std(std))
+			return bad_std(p, std);
 		/* As given: "-I DIR" as two arguments, "-IDIR" as one. */
 		for (k = 0; k < used; k++)
 			args_push(&g->flags, p->argv[p->i - used + k]);
 		break;
 	case GEN_STD:
+		if (!known_std(p->value))
+			return bad_std(p, p->value);
 		s = xasprintf("-std=%s", p->value);
 		args_push(&g->flags, s);
 		free(s);
@@ -96,6 +161,15 @@ apply(struct gen_args *g, struct opt_parser *p, int id, int used)
 		break;
 	case GEN_SYSTEM:
 		g->system = 1;
+		break;
+	case GEN_ALLOW_FILE:
+		return add_regex(&g->allow_file, p);
+	case GEN_ALLOW_FUNCTION:
+		return add_regex(&g->allow_function, p);
+	case GEN_BLOCK_FUNCTION:
+		return add_regex(&g->block_function, p);
+	case GEN_ALLOW_EMPTY:
+		g->allow_empty = 1;
 		break;
 	case GEN_LIBCLANG:
 		g->libclang = p->value;

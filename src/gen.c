@@ -84,6 +84,18 @@ by_name(const void *a, const void *b)
 	              ((const struct gen_fn *)b)->name);
 }
 
+/* By name, then the overloads of a name by their symbols. */
+static int
+by_symbol(const void *a, const void *b)
+{
+	const struct gen_fn *x = a, *y = b;
+	int c = by_name(a, b);
+
+	if (c || !x->symbol || !y->symbol)
+		return c;
+	return strcmp(x->symbol, y->symbol);
+}
+
 static int
 by_string(const void *a, const void *b)
 {
@@ -111,6 +123,7 @@ fn_release(struct gen_fn *f)
 	free(f->rust_ret);
 	free(f->rust_why_not);
 	free(f->alias_of);
+	free(f->symbol);
 }
 
 void
@@ -119,9 +132,9 @@ gen_sort(struct gen_set *set)
 	size_t i, n = 0;
 
 	if (set->n)
-		qsort(set->fn, set->n, sizeof(*set->fn), by_name);
+		qsort(set->fn, set->n, sizeof(*set->fn), by_symbol);
 	for (i = 0; i < set->n; i++) {
-		if (n > 0 && strcmp(set->fn[n - 1].name, set->fn[i].name) == 0)
+		if (n > 0 && by_symbol(&set->fn[n - 1], &set->fn[i]) == 0)
 			fn_release(&set->fn[i]);
 		else
 			set->fn[n++] = set->fn[i];
@@ -176,6 +189,17 @@ declare(struct buf *out, const char *type, const char *name)
 	buf_addf(out, "%s%s", put_type(out, type) ? "" : " ", name);
 }
 
+/* The wrapper's name of f's parameter j: a0, a1, ..., or the C names
+ * when a variable length array names them. */
+static char *
+param_name(const struct gen_fn *f, size_t j)
+{
+	if (f->named_params && f->param_names && f->param_names[j] &&
+	    *f->param_names[j])
+		return xstrdup(f->param_names[j]);
+	return xasprintf("a%zu", j);
+}
+
 static void
 say_inputs(struct buf *out, const char *what, const char *const *headers,
            size_t nheaders, const char *const *flags, size_t nflags)
@@ -225,23 +249,29 @@ gen_write_c(const struct gen_set *set, enum gen_naming naming,
 
 		if (f->why_not)
 			continue;
-		wrapper = gen_wrapper_name(f->name, naming);
+		wrapper = gen_wrapper_name(f->symbol ? f->symbol : f->name, naming);
 		buf_addch(out, '\n');
 		if (f->alias_of)
 			buf_addf(out, "/* %s is a macro for %s. */\n", f->name, f->alias_of);
 		put_type(out, f->ret);
 		buf_addf(out, "\n%s(", wrapper);
 		for (j = 0; j < f->nparams; j++) {
-			char *arg = xasprintf("a%zu", j);
+			char *arg = param_name(f, j);
 
 			buf_addstr(out, j ? ", " : "");
 			declare(out, f->params[j], arg);
 			free(arg);
 		}
-		buf_addf(out, "%s)\n{\n\t%s%s(", f->nparams ? "" : "void",
+		/* (NAME)(...): a function-like macro of the same name, as
+		 * glib's g_steal_pointer, is not expanded. */
+		buf_addf(out, "%s)\n{\n\t%s(%s)(", f->nparams ? "" : "void",
 		         strcmp(f->ret, "void") ? "return " : "", f->name);
-		for (j = 0; j < f->nparams; j++)
-			buf_addf(out, "%sa%zu", j ? ", " : "", j);
+		for (j = 0; j < f->nparams; j++) {
+			char *arg = param_name(f, j);
+
+			buf_addf(out, "%s%s", j ? ", " : "", arg);
+			free(arg);
+		}
 		buf_addstr(out, ");\n}\n");
 		free(wrapper);
 	}

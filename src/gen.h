@@ -21,6 +21,8 @@ struct gen_fn {
 	char *rust_ret;         /* of the result (NULL: none), */
 	char *rust_why_not;     /* or why they are not given */
 	char *alias_of;         /* the function this macro names, or NULL */
+	char *symbol;           /* an overload's (mangled) symbol, or NULL */
+	int named_params;       /* the wrapper's parameters have the C names */
 };
 
 struct gen_set {
@@ -43,7 +45,8 @@ void gen_add_alias(struct gen_set *set, const struct gen_fn *f, const char *name
 const struct gen_fn *gen_find(const struct gen_set *set, const char *name);
 /* Sort the functions by name and drop repeated ones. */
 void gen_sort(struct gen_set *set);
-/* The wrapper's name for a function, as a new string. */
+/* The wrapper's name for a function (an overload: its symbol), as a new
+ * string. */
 char *gen_wrapper_name(const char *name, enum gen_naming naming);
 /* The helpers' C file: what "gen" writes.  headers and flags are said in
  * its first comment; headers are included as given. */

@@ -37,6 +37,10 @@ gen_child(void *arg, struct buf *out)
 	o.nflags = g->flags.n;
 	o.cc = cc;
 	o.system = g->system;
+	o.allow_file = &g->allow_file;
+	o.allow_function = &g->allow_function;
+	o.block_function = &g->block_function;
+	o.allow_empty = g->allow_empty;
 	guard_note("libclang", "parsing", g->nheaders ? g->headers[0] : "");
 	if (clang_load(g->libclang, cc) < 0 || clang_gen(&o, &set) < 0) {
 		gen_release(&set);
@@ -63,6 +67,9 @@ void
 gen_args_release(struct gen_args *g)
 {
 	args_release(&g->flags);
+	relist_release(&g->allow_file);
+	relist_release(&g->allow_function);
+	relist_release(&g->block_function);
 	free(g->headers);
 	memset(g, 0, sizeof(*g));
 }

@@ -10,6 +10,7 @@
 #include "args.h"
 #include "buf.h"
 #include "gen.h"
+#include "relist.h"
 
 struct gen_args {
 	const char **headers;
@@ -17,6 +18,8 @@ struct gen_args {
 	struct args flags;       /* compiler flags, for libclang */
 	enum gen_naming naming;
 	int system;
+	struct relist allow_file, allow_function, block_function;
+	int allow_empty;
 	const char *libclang;
 };
 

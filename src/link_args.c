@@ -190,6 +190,8 @@ apply(struct link_args *a, int id, const char *arg, char *err, size_t size)
 		break;
 	case LINK_STRIP_DEBUG: o->strip_helper_debug = 1; break;
 	case LINK_HEADER:
+		/* A header with nothing to wrap adds no helper. */
+		a->gen.allow_empty = 1;
 		strlist_push(&a->gen.headers, &a->gen.nheaders, arg);
 		break;
 	case LINK_CFLAGS: gen_add_cflags(&a->gen, arg); break;

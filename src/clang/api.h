@@ -20,6 +20,7 @@ typedef struct CXTranslationUnitImpl *CXTranslationUnit;
 typedef void *CXClientData;
 typedef void *CXDiagnostic;
 typedef void *CXFile;
+typedef void *CXPrintingPolicy;
 
 typedef struct {
 	const void *data;
@@ -103,17 +104,25 @@ typedef void (*CXInclusionVisitor)(CXFile included_file,
 	X(CXType, clang_getArrayElementType, (CXType T)) \
 	X(unsigned, clang_isConstQualifiedType, (CXType T)) \
 	X(CXCursor, clang_getTypeDeclaration, (CXType T)) \
-	X(CXType, clang_getEnumDeclIntegerType, (CXCursor C))
+	X(CXType, clang_getEnumDeclIntegerType, (CXCursor C)) \
+	X(CXString, clang_Cursor_getMangling, (CXCursor)) \
+	X(CXPrintingPolicy, clang_getCursorPrintingPolicy, (CXCursor)) \
+	X(void, clang_PrintingPolicy_setProperty, (CXPrintingPolicy Policy, CLANG_ENUM(CXPrintingPolicyProperty) Property, unsigned Value)) \
+	X(void, clang_PrintingPolicy_dispose, (CXPrintingPolicy Policy)) \
+	X(CXString, clang_getCursorPrettyPrinted, (CXCursor Cursor, CXPrintingPolicy Policy))
 
 /* Constants, from clang-c/Index.h; tests/clangapi_check.c checks them. */
 #define CLANG_CONSTANTS(V) \
 	V(CXCursor_StructDecl, 2) \
 	V(CXCursor_UnionDecl, 3) \
 	V(CXCursor_EnumDecl, 5) \
+	V(CXCursor_FieldDecl, 6) \
 	V(CXCursor_FunctionDecl, 8) \
 	V(CXCursor_VarDecl, 9) \
+	V(CXCursor_TypedefDecl, 20) \
 	V(CXCursor_DeclRefExpr, 101) \
 	V(CXCursor_MacroDefinition, 501) \
+	V(CXPrintingPolicy_TerseOutput, 17) \
 	V(CXChildVisit_Break, 0) \
 	V(CXChildVisit_Continue, 1) \
 	V(CXChildVisit_Recurse, 2) \
@@ -143,6 +152,7 @@ typedef void (*CXInclusionVisitor)(CXFile included_file,
 	V(CXType_Pointer, 101) \
 	V(CXType_Record, 105) \
 	V(CXType_Enum, 106) \
+	V(CXType_Typedef, 107) \
 	V(CXType_FunctionNoProto, 110) \
 	V(CXType_FunctionProto, 111) \
 	V(CXType_ConstantArray, 112) \
@@ -150,6 +160,7 @@ typedef void (*CXInclusionVisitor)(CXFile included_file,
 	V(CXType_IncompleteArray, 114) \
 	V(CXType_VariableArray, 115) \
 	V(CXType_DependentSizedArray, 116) \
+	V(CXType_Elaborated, 119) \
 	V(CXType_ExtVector, 176)
 
 #ifndef CLANGAPI_REAL_HEADERS

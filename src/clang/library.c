@@ -3,11 +3,13 @@
  * C API that api.h lists, once per process.
  *
  * Which libclang: --libclang PATH, else $HELPERLINK_LIBCLANG, else the one
- * of the C compiler's LLVM major version (Debian installs it as
- * /usr/lib/llvm-MAJOR/lib/libclang.so.1), else "libclang.so.1" from the
- * loader's path, else the newest /usr/lib/llvm-*\/lib/libclang.so.1.  The
- * headers are parsed as the C compiler would compile them, so its version
- * is the one to use.
+ * of the C compiler's LLVM major version N, under the names Debian and
+ * upstream give it (/usr/lib/llvm-N/lib/libclang.so.1 or libclang-N.so.1,
+ * libclang-N.so.1 or libclang.so.N on the loader's path); if the compiler
+ * is not a clang, "libclang.so.1" from the loader's path, else the newest
+ * /usr/lib/llvm-*\/lib/libclang.so.1.  The headers are parsed as the C
+ * compiler would compile them, so its version is the one to use: when it
+ * is not there, that is an error, not another version.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <dirent.h>
@@ -102,9 +104,21 @@ clang_load(const char *path, const char *cc)
 			return error("cannot load '%s': %s", path, dlerror());
 	}
 	if (!lib && toolchain_cc_llvm(cc, &v, &why) == 0) {
-		guess = xasprintf("/usr/lib/llvm-%u/lib/libclang.so.1", v.major);
-		lib = try_open(guess, &opened);
-		free(guess);
+		static const char *const names[] = {
+			"/usr/lib/llvm-%u/lib/libclang.so.1",
+			"/usr/lib/llvm-%u/lib/libclang-%u.so.1",
+			"libclang-%u.so.1", "libclang.so.%u",
+		};
+
+		for (i = 0; i < LEN(names) && !lib; i++) {
+			guess = xasprintf(names[i], v.major, v.major);
+			lib = try_open(guess, &opened);
+			free(guess);
+		}
+		if (!lib)
+			return error("cannot find the libclang of '%s' (clang %u): "
+			             "install it (Debian: libclang1-%u) or give --libclang PATH",
+			             cc, v.major, v.major);
 	}
 	if (!lib)
 		lib = try_open("libclang.so.1", &opened);
