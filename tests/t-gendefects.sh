@@ -44,9 +44,10 @@ check "--cc clang-22 parses with libclang 22" sh -c \
 check "the Rust declarations compile" sh -c \
 	"printf '#![no_std]\ninclude!(\"d.rs\");\n' >decl.rs &&
 	 $RUSTC --crate-type=lib --emit=metadata -o decl.rmeta decl.rs"
-check "--rust: va_list and the transparent union are pointers; a function pointer an Option" \
+check "--rust: va_list and the transparent union are pointers; a function pointer an Option; a typedef'd pointer to an anonymous struct by the typedef" \
 	sh -c "grep -q 'ap: \*mut core::ffi::c_void' d.rs &&
 	       grep -q 'pub fn d_empty_list(u: \*mut d_head)' d.rs &&
+	       grep -q 'pub fn d_refs(r: \*mut d_ref_t)' d.rs &&
 	       grep -q 'Option<unsafe extern \"C\" fn(\*mut d_ref_t, ...) -> core::ffi::c_int>' d.rs"
 
 # The filters.
@@ -60,7 +61,7 @@ status_is 1 "a run that takes nothing fails" \
 	sh -c "cd '$fx' && '$HL' gen -O2 --block-function 'd_.*' defects.h -o '$PWD/none.c' 2>'$PWD/none.err'"
 check "it says why, in one line, and writes nothing" sh -c \
 	"test ! -e none.c && test \$(wc -l <none.err) -eq 1 &&
-	 grep -q \"^helperlink: 'defects.h': no function to wrap: [0-9]* static or inline functions are the C library's or the compiler's (--system takes them); 11 match --block-function\" none.err"
+	 grep -q \"^helperlink: 'defects.h': no function to wrap: [0-9]* static or inline functions are the C library's or the compiler's (--system takes them); 12 match --block-function\" none.err"
 detail none.err
 status_is 0 "--allow-empty writes it anyway" \
 	gen -O2 --block-function 'd_.*' --allow-empty defects.h -o "$PWD/none.c"

@@ -106,6 +106,8 @@ typedef void (*CXInclusionVisitor)(CXFile included_file,
 	X(CXCursor, clang_getTypeDeclaration, (CXType T)) \
 	X(CXType, clang_getEnumDeclIntegerType, (CXCursor C)) \
 	X(CXString, clang_Cursor_getMangling, (CXCursor)) \
+	X(CXType, clang_getTypedefDeclUnderlyingType, (CXCursor C)) \
+	X(CXType, clang_Type_getNamedType, (CXType T)) \
 	X(CXPrintingPolicy, clang_getCursorPrintingPolicy, (CXCursor)) \
 	X(void, clang_PrintingPolicy_setProperty, (CXPrintingPolicy Policy, CLANG_ENUM(CXPrintingPolicyProperty) Property, unsigned Value)) \
 	X(void, clang_PrintingPolicy_dispose, (CXPrintingPolicy Policy)) \

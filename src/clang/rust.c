@@ -111,6 +111,21 @@ opaque_name(CXType p)
 
 static const char *rust_type(struct gen_set *set, CXType t, struct buf *out);
 
+/* t with its typedefs taken off one at a time, down to what is written
+ * under them (GMP's mpz_ptr: __mpz_struct *, whose struct has no tag). */
+static CXType
+untypedef(CXType t)
+{
+	for (;;) {
+		if (t.kind == CXType_Elaborated)
+			t = clang_Type_getNamedType(t);
+		else if (t.kind == CXType_Typedef)
+			t = clang_getTypedefDeclUnderlyingType(clang_getTypeDeclaration(t));
+		else
+			return t;
+	}
+}
+
 /* Option<unsafe extern "C" fn(...) -> R> of function type f. */
 static const char *
 rust_fn_pointer(struct gen_set *set, CXType f, struct buf *out)
@@ -201,6 +216,7 @@ rust_type(struct gen_set *set, CXType t, struct buf *out)
 		}
 	switch (c.kind) {
 	case CXType_Pointer:
+		t = untypedef(t);
 		return rust_pointer(set, t.kind == CXType_Pointer ? t : c, out);
 	case CXType_Record:
 		if (clang_getCursorKind(clang_getTypeDeclaration(c)) == CXCursor_UnionDecl &&
