@@ -41,3 +41,24 @@ while read -r lib state pct c14 c22 rs only; do
 	fi
 	check "$lib: rustc compiles the Rust declarations" test "$rs" = ok
 done <libraries/rows.txt
+
+# --system on real headers: glibc's inline functions (clang 22 refuses a
+# va_list spelled without the restrict beside it) and DPDK's compiler
+# intrinsics (always_inline functions that need target features).
+printf '#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\n#include <wchar.h>\n' >libc-all.h
+"$HL" gen --system -O2 libc-all.h -o libc-all.c
+if [ -e /usr/include/dpdk/rte_mbuf.h ]; then
+	dpdk=$(pkg-config --cflags libdpdk)
+	"$HL" gen --system $dpdk -O2 libraries/dpdk-wrapper.h -o dpdk-all.c
+	check "DPDK --system: what needs an unenabled feature is listed, with it" \
+		grep -q "^ \*   _mm512_.*: it needs target feature 'avx512f', which the flags do not enable$" dpdk-all.c
+else
+	skip "DPDK --system: what needs an unenabled feature is listed" "no dpdk-dev"
+fi
+for cc in clang clang-22; do
+	command -v $cc >/dev/null || { skip "$cc compiles --system wrappers" "no $cc"; continue; }
+	check "$cc compiles glibc's inline functions' wrappers" \
+		$cc -O2 -Wall -c libc-all.c -o libc-all-$cc.o
+	[ -e dpdk-all.c ] && check "$cc compiles DPDK's, intrinsics included" \
+		$cc $dpdk -O2 -Ilibraries -c dpdk-all.c -o dpdk-all-$cc.o
+done
