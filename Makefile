@@ -15,7 +15,7 @@ MANDIR = $(PREFIX)/share/man
 
 # The commands (git's builtins): main.c's table and one file each.
 CMDOBJ = src/main.o src/cmd_cc.o src/cmd_compat.o src/cmd_gen.o \
-	src/cmd_ld.o src/cmd_link.o src/cmd_report.o
+	src/cmd_ld.o src/cmd_link.o src/cmd_plugin.o src/cmd_report.o pic/shim_text.o
 # What every layer uses: messages, memory, buffers, maps, files,
 # processes, options.
 BASEOBJ = src/util.o src/msg.o src/buf.o src/map.o src/file.o \
@@ -45,7 +45,7 @@ CCOBJ = src/cc/cache.o src/cc/driver.o src/cc/embed.o src/cc/jobs.o src/cc/nativ
 LIBOBJ = $(BASEOBJ) $(PUREOBJ) $(LIBOBJ_TOP) $(LLVMOBJ) $(CLANGOBJ) $(CCOBJ)
 OBJ = $(CMDOBJ) $(LIBOBJ)
 
-all: helperlink helperlink-cc
+all: helperlink helperlink-cc libhelperlink-plugin.a
 
 helperlink: $(OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(LDLIBS)
@@ -59,6 +59,27 @@ libhelperlink.a: $(LIBOBJ)
 	rm -f $@
 	ar rcs $@ $(LIBOBJ)
 
+# "helperlink plugin" links rustc's pass plugin from plugin/shim.cpp,
+# which the program carries as text, and this: the library and the
+# plugin's C side again, position-independent, every symbol hidden (the
+# plugin exports its entry point only), without libiberty.
+PLUGINOBJ = $(LIBOBJ:%.o=pic/%.o) pic/src/plugin/run.o
+libhelperlink-plugin.a: $(PLUGINOBJ)
+	rm -f $@
+	ar rcs $@ $(PLUGINOBJ)
+
+pic/src/%.o: src/%.c src/.build-flags
+	@mkdir -p $(@D)
+	$(CC) $(WARNFLAGS) -DHAVE_LIBIBERTY=0 $(CFLAGS) -fPIC -fvisibility=hidden \
+		-MMD -MP -c -o $@ $<
+
+pic/shim_text.c: src/plugin/shim.cpp
+	@mkdir -p pic
+	{ echo '/* Generated from src/plugin/shim.cpp by the Makefile. */'; \
+	  echo 'const char plugin_shim_text[] ='; \
+	  sed 's/\\/\\\\/g; s/"/\\"/g; s/^/"/; s/$$/\\n"/' src/plugin/shim.cpp; \
+	  echo ';'; } >$@
+
 # Each object depends on the headers it includes (-MMD writes the list
 # beside it) and on the flags it was built with.
 .c.o:
@@ -71,11 +92,12 @@ src/.build-flags: FORCE
 	@echo '$(CC) $(WARNFLAGS) $(CPPFLAGS) $(CFLAGS) $(LDLIBS)' >$@.new; \
 	if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
 
--include $(OBJ:.o=.d) tests/unit.d
+-include $(OBJ:.o=.d) $(PLUGINOBJ:.o=.d) tests/unit.d
 
-install: helperlink
-	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+install: helperlink libhelperlink-plugin.a
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(PREFIX)/lib/helperlink
 	cp helperlink $(DESTDIR)$(BINDIR)/helperlink
+	cp libhelperlink-plugin.a $(DESTDIR)$(PREFIX)/lib/helperlink/
 	ln -sf helperlink $(DESTDIR)$(BINDIR)/helperlink-cc
 	cp doc/helperlink.1 $(DESTDIR)$(MANDIR)/man1/helperlink.1
 
@@ -138,7 +160,8 @@ libraries: helperlink
 	@libraries/run libraries/out
 
 clean:
-	rm -f helperlink helperlink-cc libhelperlink.a $(OBJ) $(OBJ:.o=.d) \
+	rm -rf pic
+	rm -f helperlink helperlink-cc libhelperlink.a libhelperlink-plugin.a $(OBJ) $(OBJ:.o=.d) \
 		src/.build-flags tests/unit tests/unit.d tests/tools/bcpatch
 	rm -rf tests/out tests/fuzz/out tests/difftest/out demo/out bench/out libraries/out
 

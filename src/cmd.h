@@ -14,5 +14,6 @@ int cmd_report(int argc, char **argv, const char *llvm);
 int cmd_gen(int argc, char **argv, const char *llvm);
 int cmd_cc(int argc, char **argv, const char *llvm);
 int cmd_compat(int argc, char **argv, const char *llvm);
+int cmd_plugin(int argc, char **argv, const char *llvm);
 
 #endif

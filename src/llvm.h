@@ -75,6 +75,15 @@ struct link_options {
  */
 int llvm_link(const struct link_options *o, struct buf *out,
               struct report *rep);
+/* Inside rustc (the plugin): import the helpers that crate, rustc's
+ * LLVMModuleRef, calls, and inline them, as llvm_link() would; rustc
+ * optimizes and compiles the module afterwards.  o->output names the
+ * module in messages; -1 after printing why. */
+int llvm_link_hosted(void *crate, const struct link_options *o,
+                     struct report *rep);
+/* Take the LLVM C API from the libLLVM this process already has (rustc's),
+ * not from a file: for the plugin.  -1 after printing why. */
+int llvm_load_hosted(void);
 
 struct report_options {
 	const char *file;          /* an object or bitcode file */

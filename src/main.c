@@ -20,6 +20,7 @@ static const struct command {
 	{"ld", cmd_ld, "link a module of bitcode and native objects, inlining helpers"},
 	{"report", cmd_report, "show the helper calls left in an object, and why"},
 	{"gen", cmd_gen, "write helpers for the inline functions of C headers"},
+	{"plugin", cmd_plugin, "write a pass plugin that inlines the helpers inside rustc"},
 	{"cc", cmd_cc, "a linker driver for cargo: inline C bitcode into Rust's"},
 	{"compat", cmd_compat, "check that rustc, the C compiler and bitcode can be combined"},
 };

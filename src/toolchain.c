@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "file.h"
@@ -259,5 +260,25 @@ toolchain_find_libllvm(const char *sysroot, const char *rustc)
 	if (!found)
 		error("no libLLVM shared library in '%s'", dir);
 	free(dir);
+	return found;
+}
+
+int
+toolchain_on_path(const char *name)
+{
+	const char *path = getenv("PATH"), *p, *end;
+	char *full;
+	int found = 0;
+
+	if (strchr(name, '/'))
+		return access(name, X_OK) == 0;
+	for (p = path ? path : ""; *p && !found; p = *end ? end + 1 : end) {
+		end = strchr(p, ':');
+		if (!end)
+			end = p + strlen(p);
+		full = xasprintf("%.*s/%s", (int)(end - p), p, name);
+		found = access(full, X_OK) == 0;
+		free(full);
+	}
 	return found;
 }

@@ -13,6 +13,8 @@ const char *toolchain_rustc(void);
 
 /* The C compiler to ask: $CC, or "clang". */
 const char *toolchain_cc(void);
+/* Whether name is a program on PATH, or, with a '/', one that exists. */
+int toolchain_on_path(const char *name);
 
 /* "rustc --print sysroot", as a new string; NULL after printing why. */
 char *toolchain_sysroot(const char *rustc);

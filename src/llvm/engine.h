@@ -179,15 +179,23 @@ struct session {
 	struct strmap helper_refs;     /* symbol -> the helper_info using it */
 	struct strmap helper_refs_more; /* report: symbol -> "the others, ..." */
 	int report_mode;               /* import every helper, change nothing */
+	int hosted;                    /* inside rustc: ctx and crate are its */
 };
 
 /* Start a session with options o: capture standard error (about
  * subject), create the context and install the diagnostic handler. */
 void session_begin(struct session *s, const struct link_options *o,
                    const char *subject);
+/* Start a session inside rustc (the plugin): on rustc's context ctx and
+ * its module crate, which stay rustc's; standard error is not captured,
+ * and the caller restores rustc's diagnostic handler afterwards. */
+void session_begin_hosted(struct session *s, const struct link_options *o,
+                          LLVMModuleRef crate);
 /* Free what a session holds, but its code generator (see codegen.c),
  * and end the capture. */
 void session_end(struct session *s);
+/* Note the crate's definitions and declarations (crate_defined, ...). */
+void session_note_crate(struct session *s);
 
 /* Read a bitcode file, named name in messages (path when NULL),
  * refusing it if a newer LLVM produced it; -1 after printing why. */

@@ -2,7 +2,7 @@
  * llvm/library.c: find rustc's libLLVM, dlopen() it and resolve the LLVM C
  * API into the pointers declared in api.h, once per process.
  */
-#define _POSIX_C_SOURCE 200809L
+#define _GNU_SOURCE  /* dladdr(), RTLD_DEFAULT */
 #include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -128,12 +128,49 @@ find_library(const char *rustc)
 	return path;
 }
 
+/* Fill api's pointers from lib; -1 after printing why. */
+static int
+resolve(void *lib, const char *lib_path)
+{
+	size_t i;
+
+	for (i = 0; i < LEN(api); i++) {
+		void *f = dlsym(lib, api[i].name);
+
+		if (!f && api[i].need)
+			return error("cannot use '%s': it has no %s, which LLVM %d "
+			             "introduced", lib_path, api[i].name, api[i].since);
+		memcpy(api[i].slot, &f, sizeof(f));
+	}
+	return 0;
+}
+
+int
+llvm_load_hosted(void)
+{
+	Dl_info info;
+	void *f;
+
+	if (loaded_path)
+		return 0;
+	/* rustc has its libLLVM loaded, with its targets initialized and
+	 * its own fatal-error handler and options: only the pointers. */
+	f = dlsym(RTLD_DEFAULT, "LLVMContextCreate");
+	if (!f || !dladdr(f, &info) || !info.dli_fname)
+		return error("this process has no libLLVM to use");
+	if (resolve(RTLD_DEFAULT, info.dli_fname) < 0)
+		return -1;
+	loaded_path = xstrdup(info.dli_fname);
+	LLVMGetVersion(&loaded_version.major, &loaded_version.minor,
+	               &loaded_version.patch);
+	return 0;
+}
+
 int
 llvm_load(const char *path, const char *rustc)
 {
 	char *lib_path;
 	void *lib;
-	size_t i;
 
 	if (loaded_path)
 		return 0;
@@ -146,17 +183,10 @@ llvm_load(const char *path, const char *rustc)
 		free(lib_path);
 		return -1;
 	}
-	for (i = 0; i < LEN(api); i++) {
-		void *f = dlsym(lib, api[i].name);
-
-		if (!f && api[i].need) {
-			error("cannot use '%s': it has no %s, which LLVM %d "
-			      "introduced", lib_path, api[i].name, api[i].since);
-			dlclose(lib);
-			free(lib_path);
-			return -1;
-		}
-		memcpy(api[i].slot, &f, sizeof(f));
+	if (resolve(lib, lib_path) < 0) {
+		dlclose(lib);
+		free(lib_path);
+		return -1;
 	}
 	loaded_path = lib_path;
 	LLVMGetVersion(&loaded_version.major, &loaded_version.minor,

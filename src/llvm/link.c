@@ -1,6 +1,9 @@
 /*
  * llvm/link.c: the engine of "helperlink link", from the crate's bitcode
- * to its object.  llvm_link() at the bottom reads as the steps:
+ * to its object, and of the plugin inside rustc, from rustc's module to
+ * the same module with the helpers inlined (llvm_link_hosted(): rustc
+ * optimizes and compiles it then).  llvm_link() at the bottom reads as
+ * the steps:
  *
  *   read         the crate modules, linked into one
  *   import       the helpers the crate calls, into a module of their own
@@ -22,26 +25,6 @@
 
 #include "../guard.h"
 #include "engine.h"
-
-static void
-note_crate_symbol(LLVMValueRef v, void *arg)
-{
-	struct session *s = arg;
-	LLVMLinkage l = LLVMGetLinkage(v);
-	const char *name = value_name(v);
-
-	if (!*name || l == LLVMAppendingLinkage)
-		return;
-	if (LLVMIsDeclaration(v)) {
-		strmap_put(&s->crate_declared, name, v);
-		if (is_function(v))
-			strmap_put(&s->crate_wants, name, v);
-		return;
-	}
-	strmap_put(&s->crate_defined, name, v);
-	if (linkage_is_strong(l))
-		strmap_put(&s->crate_strong, name, v);
-}
 
 /* Read the crate modules and link them into one. */
 static int
@@ -75,7 +58,7 @@ read_crates(struct session *s)
 		if (session_link(s, s->crate, m, name, s->crate_path) < 0)
 			return -1;
 	}
-	each_global(s->crate, note_crate_symbol, s);
+	session_note_crate(s);
 	return 0;
 }
 
@@ -153,31 +136,55 @@ emit(struct session *s, struct buf *out)
 	return 0;
 }
 
+/* What both entry points do to the crate: import, link, internalize,
+ * inline, report. */
+static int
+link_helpers(struct session *s, struct report *rep)
+{
+	struct strmap callers = STRMAP_INIT;
+	int ret = -1;
+
+	if (codegen_init(&s->cg, s->crate, s->crate_path, s->o) < 0)
+		goto out;
+	if (s->o->nhelpers > 0 && import_helpers(s) < 0)
+		goto out;
+	/* Nothing imported, nothing changed: the crate stays as rustc left it. */
+	if (s->imported.n > 0) {
+		if (link_import(s) < 0)
+			goto out;
+		internalize(s, &callers);
+		if (inline_helpers(s, &callers) < 0)
+			goto out;
+	}
+	ret = explain_link(s, rep);
+out:
+	strmap_release(&callers);
+	return ret;
+}
+
 int
 llvm_link(const struct link_options *o, struct buf *out, struct report *rep)
 {
-	struct strmap callers = STRMAP_INIT;
 	struct session s;
 	int ret = -1;
 
 	session_begin(&s, o, NULL);
-	if (read_crates(&s) < 0 || codegen_init(&s.cg, s.crate, s.crate_path, o) < 0)
-		goto out;
-	if (o->nhelpers > 0 && import_helpers(&s) < 0)
-		goto out;
-	/* Nothing imported, nothing changed: the crate stays as rustc left it. */
-	if (s.imported.n > 0) {
-		if (link_import(&s) < 0)
-			goto out;
-		internalize(&s, &callers);
-		if (inline_helpers(&s, &callers) < 0)
-			goto out;
-	}
-	if (explain_link(&s, rep) < 0)
-		goto out;
-	ret = emit(&s, out);
-out:
-	strmap_release(&callers);
+	if (read_crates(&s) == 0 && link_helpers(&s, rep) == 0)
+		ret = emit(&s, out);
+	codegen_release(&s.cg);
+	session_end(&s);
+	return ret;
+}
+
+int
+llvm_link_hosted(void *crate, const struct link_options *o, struct report *rep)
+{
+	struct session s;
+	int ret;
+
+	session_begin_hosted(&s, o, (LLVMModuleRef)crate);
+	session_note_crate(&s);
+	ret = link_helpers(&s, rep);
 	codegen_release(&s.cg);
 	session_end(&s);
 	return ret;

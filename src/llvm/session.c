@@ -25,6 +25,45 @@ session_begin(struct session *s, const struct link_options *o,
 	diag_install(s->ctx, &s->diag);
 }
 
+void
+session_begin_hosted(struct session *s, const struct link_options *o,
+                     LLVMModuleRef crate)
+{
+	memset(s, 0, sizeof(*s));
+	s->o = o;
+	s->hosted = 1;
+	s->ctx = LLVMGetModuleContext(crate);
+	s->crate = crate;
+	s->crate_path = o->output;
+	diag_install(s->ctx, &s->diag);
+}
+
+static void
+note_crate_symbol(LLVMValueRef v, void *arg)
+{
+	struct session *s = arg;
+	LLVMLinkage l = LLVMGetLinkage(v);
+	const char *name = value_name(v);
+
+	if (!*name || l == LLVMAppendingLinkage)
+		return;
+	if (LLVMIsDeclaration(v)) {
+		strmap_put(&s->crate_declared, name, v);
+		if (is_function(v))
+			strmap_put(&s->crate_wants, name, v);
+		return;
+	}
+	strmap_put(&s->crate_defined, name, v);
+	if (linkage_is_strong(l))
+		strmap_put(&s->crate_strong, name, v);
+}
+
+void
+session_note_crate(struct session *s)
+{
+	each_global(s->crate, note_crate_symbol, s);
+}
+
 static void
 free_helper_info(struct strmap *info)
 {
@@ -49,7 +88,7 @@ session_end(struct session *s)
 
 	if (s->import)
 		LLVMDisposeModule(s->import);
-	if (s->crate)
+	if (s->crate && !s->hosted)
 		LLVMDisposeModule(s->crate);
 	for (i = 0; s->helpers && i < s->o->nhelpers; i++) {
 		buf_release(&s->helpers[i].file.data);
@@ -68,10 +107,12 @@ session_end(struct session *s)
 		free(s->helper_refs_more.e[i].val);
 	strmap_release(&s->helper_refs_more);
 	free_helper_info(&s->info);
-	LLVMContextDispose(s->ctx);
+	if (!s->hosted)
+		LLVMContextDispose(s->ctx);
 	diag_release(&s->diag);
 	buf_release(&s->helper_names);
-	capture_end();
+	if (!s->hosted)
+		capture_end();
 }
 
 int

@@ -1,0 +1,301 @@
+/*
+ * cmd_plugin.c: "helperlink plugin", which writes an LLVM pass plugin for
+ * rustc (-Z llvm-plugins=NAME.so) that inlines the helpers inside rustc,
+ * as "helperlink link" does outside it (plugin/run.c, plugin/shim.cpp).
+ *
+ * NAME.so is plugin/shim.cpp, compiled here with a C++ compiler against
+ * the LLVM headers of rustc's LLVM major, linked with helperlink's own
+ * code (libhelperlink-plugin.a, built position-independent beside the
+ * helperlink program).  Beside it, NAME.args holds the link options, with
+ * the helper files' absolute paths, one argument a line.
+ */
+#define _XOPEN_SOURCE 700  /* realpath() */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "args.h"
+#include "buf.h"
+#include "cmd.h"
+#include "file.h"
+#include "link_args.h"
+#include "msg.h"
+#include "opt.h"
+#include "proc.h"
+#include "temp.h"
+#include "toolchain.h"
+#include "util.h"
+
+extern const char plugin_shim_text[];
+
+static const char plugin_head[] =
+	"usage: helperlink plugin --helpers FILE.bc... [LINK OPTIONS] -o NAME.so\n"
+	"\n"
+	"Write an LLVM pass plugin for rustc: with -Z llvm-plugins=NAME.so (and\n"
+	"RUSTC_BOOTSTRAP=1 on a stable rustc), rustc imports the helpers each\n"
+	"module calls and inlines them, under the rules of 'helperlink link', and\n"
+	"its own optimizer and code generator write the object.  NAME.args beside\n"
+	"it holds the options.  Needs a C++ compiler and the LLVM C++ headers of\n"
+	"rustc's LLVM major (Debian: llvm-N-dev).\n"
+	"\n"
+	"Options:\n";
+
+enum { PLUGIN_OUTPUT = 1, PLUGIN_RUSTC, PLUGIN_CXX, PLUGIN_HELP };
+
+static const struct opt plugin_opts[] = {
+	OPT("-o", PLUGIN_OUTPUT, OPT_VALUE, "NAME.so", "the plugin to write (required)"),
+	OPT("--rustc", PLUGIN_RUSTC, OPT_VALUE, "PATH",
+	 "the rustc it is for (default $RUSTC or rustc)"),
+	OPT("--cxx", PLUGIN_CXX, OPT_VALUE, "PATH",
+	 "the C++ compiler (default $CXX, clang++-N, clang++, c++)"),
+	OPT("-h", PLUGIN_HELP, OPT_FLAG, NULL, NULL),
+	OPT("--help", PLUGIN_HELP, OPT_FLAG, NULL, "show this help"),
+	OPT_TEXT("\nand the options of 'helperlink link' but -o, --emit and --format\n"
+	         "(--helpers FILE, --exports FILE, --require-inlined, ...)."),
+	OPT_TABLE_END,
+};
+
+struct plugin {
+	struct link_args a;
+	struct args saved;      /* the link options, for NAME.args */
+	const char *output, *rustc, *cxx;
+};
+
+/* Save option argv[i..i+used) for NAME.args, a file's path made absolute. */
+static int
+save(struct plugin *pl, char **argv, int i, int used)
+{
+	const char *name = argv[i], *eq = strchr(name, '=');
+	const char *file;
+	char abs[PATH_MAX], *opt;
+	int k;
+
+	if (!startswith(name, "--helpers") && !startswith(name, "--exports") &&
+	    !startswith(name, "--redefine-syms")) {
+		for (k = 0; k < used; k++)
+			args_push(&pl->saved, argv[i + k]);
+		return 0;
+	}
+	file = used == 2 ? argv[i + 1] : eq + 1;
+	if (!realpath(file, abs))
+		return error("'%s':", file);
+	opt = used == 2 ? xstrdup(name) : xstrndup(name, (size_t)(eq - name));
+	args_push(&pl->saved, opt);
+	args_push(&pl->saved, abs);
+	free(opt);
+	return 0;
+}
+
+/* The first of the names that is on PATH (or a path that exists). */
+static const char *
+first_command(const char *const *names, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (names[i] && *names[i] && toolchain_on_path(names[i]))
+			return names[i];
+	return NULL;
+}
+
+/* The directory of the LLVM N C++ headers, as a new string, or NULL. */
+static char *
+llvm_headers(unsigned major)
+{
+	static const char *const dirs[] = {
+		"/usr/lib/llvm-%u/include", "/usr/include/llvm-%u",
+	};
+	char *dir, *probe;
+	size_t i;
+
+	for (i = 0; i < LEN(dirs); i++) {
+		dir = xasprintf(dirs[i], major);
+		probe = xasprintf("%s/llvm/Passes/PassBuilder.h", dir);
+		if (access(probe, R_OK) == 0) {
+			free(probe);
+			return dir;
+		}
+		free(probe);
+		free(dir);
+	}
+	return NULL;
+}
+
+/* libhelperlink-plugin.a: beside this program (the build tree), or in
+ * ../lib/helperlink/ (installed); a new string, or NULL. */
+static char *
+plugin_library(void)
+{
+	static const char *const places[] = {
+		"%s/libhelperlink-plugin.a", "%s/../lib/helperlink/libhelperlink-plugin.a",
+	};
+	char self[PATH_MAX], *slash, *path;
+	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	size_t i;
+
+	if (n <= 0)
+		return NULL;
+	self[n] = '\0';
+	if ((slash = strrchr(self, '/')))
+		*slash = '\0';
+	for (i = 0; i < LEN(places); i++) {
+		path = xasprintf(places[i], self);
+		if (access(path, R_OK) == 0)
+			return path;
+		free(path);
+	}
+	return NULL;
+}
+
+/* Compile the shim and link it with helperlink's code into so. */
+static int
+build(const struct plugin *pl, const char *so)
+{
+	struct llvm_version v;
+	struct buf src = BUF_INIT, cc_name = BUF_INIT;
+	char *inc = NULL, *lib = NULL, *incflag = NULL;
+	const char *cxx, *argv[32];
+	const char *cands[5];
+	size_t n = 0;
+	int ret = -1;
+
+	if (toolchain_rustc_llvm(pl->rustc, &v) < 0)
+		return -1;
+	if (!(inc = llvm_headers(v.major))) {
+		error("'%s' has LLVM %u, and its C++ headers are not installed "
+		      "(Debian: apt-get install llvm-%u-dev)", pl->rustc, v.major, v.major);
+		goto out;
+	}
+	if (!(lib = plugin_library())) {
+		error("cannot find libhelperlink-plugin.a beside helperlink "
+		      "(make builds it, make install installs it)");
+		goto out;
+	}
+	buf_addf(&cc_name, "clang++-%u", v.major);
+	cands[0] = pl->cxx;
+	cands[1] = getenv("CXX");
+	cands[2] = cc_name.data;
+	cands[3] = "clang++";
+	cands[4] = "c++";
+	if (!(cxx = first_command(cands, LEN(cands)))) {
+		error("no C++ compiler: give --cxx PATH or set CXX");
+		goto out;
+	}
+	if (temp_beside(so, plugin_shim_text, strlen(plugin_shim_text), &src) < 0)
+		goto out;
+	incflag = xasprintf("-I%s", inc);
+	argv[n++] = cxx;
+	argv[n++] = "-std=c++17";
+	argv[n++] = "-O2";
+	argv[n++] = "-fPIC";
+	argv[n++] = "-shared";
+	argv[n++] = "-fno-rtti";
+	argv[n++] = "-fno-exceptions";
+	argv[n++] = "-fvisibility=hidden";
+	argv[n++] = "-w";
+	argv[n++] = incflag;
+	argv[n++] = "-x";
+	argv[n++] = "c++";
+	argv[n++] = src.data;
+	argv[n++] = "-x";
+	argv[n++] = "none";
+	argv[n++] = lib;
+	argv[n++] = "-ldl";
+	argv[n++] = "-o";
+	argv[n++] = so;
+	argv[n] = NULL;
+	if (run_command((char *const *)argv) != 0)
+		error("'%s': %s cannot build the plugin", so, cxx);
+	else
+		ret = 0;
+	temp_remove(src.data);
+out:
+	buf_release(&src);
+	buf_release(&cc_name);
+	free(incflag);
+	free(inc);
+	free(lib);
+	return ret;
+}
+
+int
+cmd_plugin(int argc, char **argv, const char *llvm)
+{
+	struct plugin pl;
+	struct opt_parser p;
+	struct buf args = BUF_INIT, so_tmp = BUF_INIT;
+	struct out_file files[1] = {{NULL, NULL, 0, NULL}};
+	char *args_path = NULL;
+	int i, used, id, ret = 1;
+	size_t k;
+
+	(void)llvm;
+	memset(&pl, 0, sizeof(pl));
+	link_args_init(&pl.a);
+	pl.rustc = toolchain_rustc();
+	opt_init(&p, argc, argv);
+	for (i = 1; i < argc; i += used) {
+		used = link_args_match(&pl.a, &p, i);
+		if (used < 0)
+			usage_error("plugin", "%s", p.err);
+		if (used > 0) {
+			if (startswith(argv[i], "--emit") || startswith(argv[i], "--report"))
+				usage_error("plugin", "'%s' is not for the plugin", argv[i]);
+			if (save(&pl, argv, i, used) < 0)
+				goto out;
+			continue;
+		}
+		p.i = i;
+		id = opt_next(&p, plugin_opts);
+		used = p.i - i;
+		if (id == OPT_ERROR)
+			usage_error("plugin", "%s", p.err);
+		if (id == OPT_OPERAND)
+			usage_error("plugin", "'%s': the plugin takes no crate", p.value);
+		if (id == PLUGIN_HELP) {
+			ret = opt_help(plugin_head, plugin_opts);
+			goto out;
+		}
+		if (id == PLUGIN_OUTPUT)
+			pl.output = p.value;
+		else if (id == PLUGIN_RUSTC)
+			pl.rustc = p.value;
+		else if (id == PLUGIN_CXX)
+			pl.cxx = p.value;
+	}
+	if (!pl.output)
+		usage_error("plugin", "no output file given (-o NAME.so)");
+	if (!skip_prefix(pl.output + (strlen(pl.output) > 3 ? strlen(pl.output) - 3 : 0), ".so"))
+		usage_error("plugin", "'%s': the plugin's name must end in .so", pl.output);
+	if (pl.a.o.nhelpers == 0)
+		usage_error("plugin", "no helpers given (--helpers FILE.bc)");
+	for (k = 0; k < pl.a.o.nhelpers; k++)
+		if (check_input(pl.a.o.helpers[k]) < 0)
+			goto out;
+	args_path = xasprintf("%.*s.args", (int)(strlen(pl.output) - 3), pl.output);
+	for (k = 0; k < pl.saved.n; k++)
+		buf_addf(&args, "%s\n", pl.saved.v[k]);
+	/* The plugin is built under a temporary name and renamed with its
+	 * arguments, so neither is ever half there. */
+	if (check_writable(pl.output) < 0 || temp_beside(pl.output, "", 0, &so_tmp) < 0 ||
+	    build(&pl, so_tmp.data) < 0)
+		goto out;
+	files[0].path = args_path;
+	files[0].data = args.data;
+	files[0].len = args.len;
+	if (write_files_atomic(files, 1) == 0 && rename(so_tmp.data, pl.output) == 0)
+		ret = 0;
+	else
+		error("'%s':", pl.output);
+out:
+	if (so_tmp.data)
+		temp_remove(so_tmp.data);
+	buf_release(&so_tmp);
+	buf_release(&args);
+	free(args_path);
+	args_release(&pl.saved);
+	link_args_release(&pl.a);
+	return ret;
+}

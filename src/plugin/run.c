@@ -1,0 +1,156 @@
+/*
+ * plugin/run.c: helperlink inside rustc, the C side of plugin/shim.cpp.
+ *
+ * NAME.so reads NAME.args beside it once: link's options, one argument a
+ * line, as "helperlink plugin" wrote them (--helpers FILE, --exports
+ * FILE, ...).  Then for each module rustc optimizes, the helpers it calls
+ * are imported and inlined as "helperlink link" does (llvm_link_hosted());
+ * rustc's own pipeline optimizes the result and rustc's own code
+ * generator writes the object.  With $HELPERLINK_REPORT_DIR set, each
+ * module's report goes to DIR/MODULE.report.
+ */
+#define _GNU_SOURCE  /* dladdr() */
+#include <dlfcn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../args.h"
+#include "../buf.h"
+#include "../file.h"
+#include "../link_args.h"
+#include "../llvm.h"
+#include "../msg.h"
+#include "../symlist.h"
+#include "../util.h"
+
+int helperlink_plugin_run(void *module, const char *name, char *err,
+                          unsigned long errsize);
+
+static struct link_args settings;
+static struct strmap exports = STRMAP_INIT;
+static struct args lines;
+static char *args_path;
+static int loaded;      /* 1: ready; -1: failed, with why in failure */
+static char failure[400];
+/* An address in this file, for dladdr() to say which file it is. */
+static const char anchor;
+
+/* NAME.args, one argument a line, into settings; -1 with why in failure. */
+static int
+read_settings(void)
+{
+	struct buf text = BUF_INIT;
+	struct opt_parser p;
+	char **argv;
+	char *line, *next;
+	Dl_info info;
+	int i, used;
+
+	if (!dladdr(&anchor, &info) || !info.dli_fname ||
+	    !skip_prefix(info.dli_fname + strlen(info.dli_fname) - 3, ".so")) {
+		snprintf(failure, sizeof(failure), "helperlink: cannot tell which plugin file this is");
+		return -1;
+	}
+	args_path = xasprintf("%.*s.args", (int)(strlen(info.dli_fname) - 3), info.dli_fname);
+	if (read_text_file(args_path, &text) < 0) {
+		snprintf(failure, sizeof(failure), "helperlink: cannot read '%s'", args_path);
+		buf_release(&text);
+		return -1;
+	}
+	args_push(&lines, "plugin");
+	for (line = text.data; line && *line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		if (*line)
+			args_push(&lines, line);
+	}
+	buf_release(&text);
+	link_args_init(&settings);
+	argv = lines.v;
+	opt_init(&p, (int)lines.n, argv);
+	for (i = 1; i < (int)lines.n; i += used) {
+		used = link_args_match(&settings, &p, i);
+		if (used <= 0) {
+			snprintf(failure, sizeof(failure), "helperlink: '%s': %s", args_path,
+			         used < 0 ? p.err : "not an option of helperlink link");
+			return -1;
+		}
+	}
+	if (settings.o.nhelpers == 0) {
+		snprintf(failure, sizeof(failure), "helperlink: '%s': no --helpers", args_path);
+		return -1;
+	}
+	if (settings.exports) {
+		if (symlist_read(settings.exports, &exports) < 0) {
+			snprintf(failure, sizeof(failure), "helperlink: '%s': cannot read "
+			         "the export list '%s'", args_path, settings.exports);
+			return -1;
+		}
+		settings.o.exports = &exports;
+		settings.o.exports_name = settings.exports;
+	}
+	/* rustc's pipeline runs after: only the inlining is helperlink's. */
+	settings.o.opt = OPT_NONE;
+	return 0;
+}
+
+static int
+load(void)
+{
+	if (loaded == 0)
+		loaded = read_settings() == 0 && llvm_load_hosted() == 0 ? 1 : -1;
+	if (loaded < 0 && !failure[0])
+		snprintf(failure, sizeof(failure), "helperlink: this rustc's LLVM cannot be used");
+	return loaded;
+}
+
+/* The report of module name into $HELPERLINK_REPORT_DIR, if set. */
+static int
+write_report(const struct report *rep, const char *name)
+{
+	const char *dir = getenv("HELPERLINK_REPORT_DIR");
+	struct buf text = BUF_INIT;
+	char *path, *p;
+	int ret;
+
+	if (!dir || !*dir)
+		return 0;
+	path = xasprintf("%s/%s.report", dir, name);
+	for (p = path + strlen(dir) + 1; *p; p++)
+		if (*p == '/')
+			*p = '_';
+	report_print(rep, settings.o.report_json, &text);
+	ret = write_file_atomic(path, text.data, text.len);
+	buf_release(&text);
+	free(path);
+	return ret;
+}
+
+int
+helperlink_plugin_run(void *module, const char *name, char *err,
+                      unsigned long errsize)
+{
+	struct link_options o;
+	struct report rep;
+	int ret;
+
+	if (load() < 0) {
+		snprintf(err, errsize, "%s", failure);
+		return -1;
+	}
+	o = settings.o;
+	o.output = name;
+	memset(&rep, 0, sizeof(rep));
+	ret = llvm_link_hosted(module, &o, &rep);
+	if (ret == 0)
+		ret = write_report(&rep, name);
+	report_release(&rep);
+	if (ret < 0) {
+		snprintf(err, errsize, "helperlink: the helpers of '%s' could not be "
+		         "inlined into '%s' (see above)", args_path, name);
+		return -1;
+	}
+	return 1;
+}
