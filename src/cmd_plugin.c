@@ -203,6 +203,7 @@ build(const struct plugin *pl, const char *so)
 	argv[n++] = "none";
 	argv[n++] = lib;
 	argv[n++] = "-ldl";
+	argv[n++] = "-lpthread";
 	argv[n++] = "-o";
 	argv[n++] = so;
 	argv[n] = NULL;

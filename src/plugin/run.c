@@ -8,9 +8,14 @@
  * rustc's own pipeline optimizes the result and rustc's own code
  * generator writes the object.  With $HELPERLINK_REPORT_DIR set, each
  * module's report goes to DIR/MODULE.report.
+ *
+ * rustc optimizes its codegen units in threads of its own, and
+ * helperlink's code is not written for threads (its messages, its
+ * settings, LLVM's diagnostics of each step): one module at a time.
  */
 #define _GNU_SOURCE  /* dladdr() */
 #include <dlfcn.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +38,7 @@ static struct args lines;
 static char *args_path;
 static int loaded;      /* 1: ready; -1: failed, with why in failure */
 static char failure[400];
+static pthread_mutex_t one_at_a_time = PTHREAD_MUTEX_INITIALIZER;
 /* An address in this file, for dladdr() to say which file it is. */
 static const char anchor;
 
@@ -128,9 +134,8 @@ write_report(const struct report *rep, const char *name)
 	return ret;
 }
 
-int
-helperlink_plugin_run(void *module, const char *name, char *err,
-                      unsigned long errsize)
+static int
+run(void *module, const char *name, char *err, unsigned long errsize)
 {
 	struct link_options o;
 	struct report rep;
@@ -153,4 +158,16 @@ helperlink_plugin_run(void *module, const char *name, char *err,
 		return -1;
 	}
 	return 1;
+}
+
+int
+helperlink_plugin_run(void *module, const char *name, char *err,
+                      unsigned long errsize)
+{
+	int ret;
+
+	pthread_mutex_lock(&one_at_a_time);
+	ret = run(module, name, err, errsize);
+	pthread_mutex_unlock(&one_at_a_time);
+	return ret;
 }

@@ -1,0 +1,120 @@
+# t-plugin.sh: helperlink inside rustc.  "helperlink plugin" builds the
+# pass plugin; rustc -Z llvm-plugins loads it and writes its own object,
+# with the helpers inlined under link's rules (the static-state helper
+# stays a call, as in t-user): the program prints what plain rustc's
+# prints, objdump finds no other helper call, the report says so; a
+# crate that calls no helper gets plain rustc's object, byte for byte;
+# Debian's rustc of the same LLVM major loads the same plugin; a bad
+# helper file stops rustc with an error and no object.
+. "$top/tests/lib.sh"
+
+fx=$FIXTURES/user
+major=$($RUSTC -vV | sed -n 's/^LLVM version: \([0-9]*\).*/\1/p')
+if [ ! -e /usr/lib/llvm-$major/include/llvm/Passes/PassBuilder.h ]; then
+	skip "the rustc plugin" "no LLVM $major C++ headers (llvm-$major-dev)"
+	exit 0
+fi
+plugin() { RUSTC_BOOTSTRAP=1 $RUSTC -Z llvm-plugins="$PWD/hl.so" "$@"; }
+
+status_is 0 "helperlink plugin builds the plugin" \
+	"$HL" plugin --helpers "$FX/user-helpers.bc" -o "$PWD/hl.so"
+check "beside it, the arguments, with the helpers' absolute path" \
+	test "$(cat hl.args)" = "--helpers
+$(cd "$FX" && pwd -P)/user-helpers.bc"
+check "it exports its entry point and nothing of helperlink's" \
+	test "$(nm -D --defined-only hl.so | awk '{print $3}')" = llvmGetPassPluginInfo
+
+# The userspace fixture, through rustc with the plugin.
+mkdir -p reports
+HELPERLINK_REPORT_DIR=$PWD/reports plugin -O --crate-type=lib -C panic=abort \
+	-C codegen-units=1 --emit=obj=app.o "$top/tests/fixtures/user/app.rs" 2>app.err
+check "rustc with the plugin writes the object" test -s app.o
+detail app.err
+cc "$FX/user-main.o" "$FX/user-lib.o" "$FX/user-helpers.o" "$FX/user-app.o" -o plain &&
+	./plain 1000 >plain.out
+cc "$FX/user-main.o" "$FX/user-lib.o" "$FX/user-helpers.o" app.o -o inlined &&
+	./inlined 1000 >inlined.out
+check "both programs run" test -s plain.out -a -s inlined.out
+same "same output with and without the plugin" plain.out inlined.out
+for h in ring_push ring_pop ring_len add_total; do
+	check "rust_helper_$h has no call left" test "$(refs rust_helper_$h app.o)" -eq 0
+done
+check "rust_helper_stamp stays a call (static state), as with link" \
+	test "$(refs rust_helper_stamp app.o)" -gt 0
+check "the static-state warning, as link gives it" \
+	grep -q "not inlining 'rust_helper_stamp': it uses the static variable 'stamps'" app.err
+report=$(ls reports/*.report 2>/dev/null | head -n 1)
+check "the module's report is written" test -n "$report"
+check "it counts the calls objdump finds" test "$(sed -n 's/^helper calls left: //p' "$report")" -eq \
+	"$("$top/scripts/refs" 'rust_helper_[a-z_]+' app.o)"
+
+# Four codegen units: the pass runs on each (four modules of the same
+# size, which rustc does not merge).
+{
+	echo '#![no_std]'
+	echo 'unsafe extern "C" { fn rust_helper_ring_len(r: *const u8) -> u32; fn rust_helper_add_total(v: i64); }'
+	for m in a b c d; do
+		echo "pub mod $m {"
+		for i in 1 2 3 4 5 6; do
+			echo "    #[unsafe(no_mangle)] pub unsafe extern \"C\" fn ${m}_$i(r: *const u8, n: u32) -> u32 {"
+			echo "        let mut s = 0u32; for k in 0..n { s = s.wrapping_mul($i).wrapping_add(unsafe { super::rust_helper_ring_len(r) } ^ k); }"
+			echo "        unsafe { super::rust_helper_add_total(s as i64) }; s }"
+		done
+		echo "}"
+	done
+} >cgu.rs
+plugin -O -C panic=abort -C codegen-units=4 --crate-type=rlib -o libcgu.rlib cgu.rs
+$RUSTC -O -C panic=abort -C codegen-units=4 --crate-type=rlib -o libcgu-plain.rlib cgu.rs
+mkdir -p cgu cgu-plain && (cd cgu && ar x ../libcgu.rlib) && (cd cgu-plain && ar x ../libcgu-plain.rlib)
+left=0
+for o in cgu/*.o; do
+	left=$((left + $("$top/scripts/refs" 'rust_helper_[a-z_]+' "$o")))
+done
+plain=0
+for o in cgu-plain/*.o; do
+	plain=$((plain + $("$top/scripts/refs" 'rust_helper_[a-z_]+' "$o")))
+done
+check "at 4 codegen units, four objects" test "$(ls cgu/*.o | wc -l)" -eq 4
+check "and no helper call in any ($plain without the plugin)" \
+	sh -c "test $left -eq 0 && test $plain -gt 0"
+
+# A crate that calls no helper: rustc's object, byte for byte.
+printf 'pub fn f(x: u64) -> u64 { x.rotate_left(7) ^ 3 }\n' >none.rs
+plugin -O --crate-type=lib --emit=obj=none-plugin.o none.rs
+$RUSTC -O --crate-type=lib --emit=obj=none-plain.o none.rs
+check "with no helper called, the object is plain rustc's" cmp -s none-plugin.o none-plain.o
+
+# Debian's rustc, of the same LLVM major, loads the same file.
+if [ -x /usr/bin/rustc ] && [ "$(/usr/bin/rustc -vV | sed -n 's/^LLVM version: \([0-9]*\).*/\1/p')" = "$major" ]; then
+	RUSTC_BOOTSTRAP=1 /usr/bin/rustc -Z llvm-plugins="$PWD/hl.so" -O --crate-type=lib \
+		-C panic=abort --emit=obj=deb.o "$top/tests/fixtures/user/app.rs" 2>/dev/null
+	check "Debian's rustc with the same plugin: no call but the stamp" \
+		test "$("$top/scripts/refs" 'rust_helper_(ring_push|ring_pop|ring_len|add_total)' deb.o)" -eq 0
+else
+	skip "Debian's rustc with the same plugin" "no /usr/bin/rustc of LLVM $major"
+fi
+
+# Bad input stops rustc: its fatal error, status 101, no object.
+head -c 100 /dev/urandom >bad.bc
+cp hl.args good.args
+printf -- '--helpers\n%s/bad.bc\n' "$PWD" >hl.args
+status_is 101 "a helper file that is not bitcode stops rustc" \
+	sh -c "RUSTC_BOOTSTRAP=1 $RUSTC -Z llvm-plugins='$PWD/hl.so' -O --crate-type=lib \
+		--emit=obj=bad.o '$top/tests/fixtures/user/app.rs' 2>bad.err"
+check "naming the file, and no object" \
+	sh -c "grep -q \"^helperlink: cannot read '$PWD/bad.bc': not LLVM bitcode\" bad.err && test ! -e bad.o"
+detail bad.err
+printf -- '--no-such-option\n' >hl.args
+status_is 101 "an argument file with a bad option stops rustc" \
+	sh -c "RUSTC_BOOTSTRAP=1 $RUSTC -Z llvm-plugins='$PWD/hl.so' -O --crate-type=lib \
+		--emit=obj=bad.o '$top/tests/fixtures/user/app.rs' 2>bad2.err"
+check "saying which file and option" grep -q "hl.args': not an option of helperlink link" bad2.err
+cp good.args hl.args
+
+# Usage.
+status_is 2 "plugin: no helpers is a usage error" sh -c "'$HL' plugin -o x.so 2>/dev/null"
+status_is 2 "plugin: a name not ending in .so is one" \
+	sh -c "'$HL' plugin --helpers '$FX/user-helpers.bc' -o x.dll 2>/dev/null"
+status_is 1 "plugin: a helper file that does not exist" \
+	sh -c "'$HL' plugin --helpers nosuch.bc -o missing.so 2>missing.err"
+check "writes neither file" sh -c "test ! -e missing.so && test ! -e missing.args"
