@@ -19,7 +19,8 @@ CMDOBJ = src/main.o src/cmd_cc.o src/cmd_compat.o src/cmd_gen.o \
 # What every layer uses: messages, memory, buffers, maps, files,
 # processes, options.
 BASEOBJ = src/util.o src/msg.o src/buf.o src/map.o src/file.o \
-	src/proc.o src/capture.o src/opt.o src/args.o src/temp.o src/guard.o
+	src/proc.o src/capture.o src/opt.o src/args.o src/temp.o src/guard.o \
+	src/hash.o
 # Pure readers and writers, no LLVM: bitcode headers, ELF, archives,
 # symbol lists, renamings, reports, versions, targets, gen's output.
 PUREOBJ = src/archive.o src/bitcode.o src/bitstream.o src/demangle.o src/diff.o \

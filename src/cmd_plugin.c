@@ -20,6 +20,7 @@
 #include "buf.h"
 #include "cmd.h"
 #include "file.h"
+#include "hash.h"
 #include "link_args.h"
 #include "msg.h"
 #include "opt.h"
@@ -27,6 +28,7 @@
 #include "temp.h"
 #include "toolchain.h"
 #include "util.h"
+#include "version.h"
 
 extern const char plugin_shim_text[];
 
@@ -38,14 +40,18 @@ static const char plugin_head[] =
 	"module calls and inlines them, under the rules of 'helperlink link', and\n"
 	"its own optimizer and code generator write the object.  NAME.args beside\n"
 	"it holds the options.  Needs a C++ compiler and the LLVM C++ headers of\n"
-	"rustc's LLVM major (Debian: llvm-N-dev).\n"
+	"rustc's LLVM major (Debian: llvm-N-dev).  A %h in NAME becomes a hash\n"
+	"of the helpers' content and the options, and the name is printed: rustc's\n"
+	"incremental cache, which knows the plugin by its path, then sees a\n"
+	"change of helpers as a change of its command line.\n"
 	"\n"
 	"Options:\n";
 
 enum { PLUGIN_OUTPUT = 1, PLUGIN_RUSTC, PLUGIN_CXX, PLUGIN_HELP };
 
 static const struct opt plugin_opts[] = {
-	OPT("-o", PLUGIN_OUTPUT, OPT_VALUE, "NAME.so", "the plugin to write (required)"),
+	OPT("-o", PLUGIN_OUTPUT, OPT_VALUE, "NAME.so",
+	 "the plugin to write (required); %h: see above"),
 	OPT("--rustc", PLUGIN_RUSTC, OPT_VALUE, "PATH",
 	 "the rustc it is for (default $RUSTC or rustc)"),
 	OPT("--cxx", PLUGIN_CXX, OPT_VALUE, "PATH",
@@ -221,6 +227,29 @@ out:
 	return ret;
 }
 
+/* NAME with its %h replaced by the hash of the helpers and the saved
+ * options (NULL after printing why), or NAME itself; a new string. */
+static char *
+content_name(const struct plugin *pl, const char *name)
+{
+	const char *h = strstr(name, "%h");
+	struct hash sum;
+	char hex[33];
+	size_t i;
+
+	if (!h)
+		return xstrdup(name);
+	hash_init(&sum);
+	hash_str(&sum, HELPERLINK_VERSION);
+	for (i = 0; i < pl->saved.n; i++)
+		hash_str(&sum, pl->saved.v[i]);
+	for (i = 0; i < pl->a.o.nhelpers; i++)
+		if (hash_file(&sum, pl->a.o.helpers[i]) < 0)
+			return NULL;
+	hash_hex(&sum, hex);
+	return xasprintf("%.*s%.16s%s", (int)(h - name), name, hex, h + 2);
+}
+
 int
 cmd_plugin(int argc, char **argv, const char *llvm)
 {
@@ -228,7 +257,7 @@ cmd_plugin(int argc, char **argv, const char *llvm)
 	struct opt_parser p;
 	struct buf args = BUF_INIT, so_tmp = BUF_INIT;
 	struct out_file files[1] = {{NULL, NULL, 0, NULL}};
-	char *args_path = NULL;
+	char *args_path = NULL, *so = NULL;
 	int i, used, id, ret = 1;
 	size_t k;
 
@@ -275,27 +304,32 @@ cmd_plugin(int argc, char **argv, const char *llvm)
 	for (k = 0; k < pl.a.o.nhelpers; k++)
 		if (check_input(pl.a.o.helpers[k]) < 0)
 			goto out;
-	args_path = xasprintf("%.*s.args", (int)(strlen(pl.output) - 3), pl.output);
+	if (!(so = content_name(&pl, pl.output)))
+		goto out;
+	args_path = xasprintf("%.*s.args", (int)(strlen(so) - 3), so);
 	for (k = 0; k < pl.saved.n; k++)
 		buf_addf(&args, "%s\n", pl.saved.v[k]);
 	/* The plugin is built under a temporary name and renamed with its
 	 * arguments, so neither is ever half there. */
-	if (check_writable(pl.output) < 0 || temp_beside(pl.output, "", 0, &so_tmp) < 0 ||
+	if (check_writable(so) < 0 || temp_beside(so, "", 0, &so_tmp) < 0 ||
 	    build(&pl, so_tmp.data) < 0)
 		goto out;
 	files[0].path = args_path;
 	files[0].data = args.data;
 	files[0].len = args.len;
-	if (write_files_atomic(files, 1) == 0 && rename(so_tmp.data, pl.output) == 0)
+	if (write_files_atomic(files, 1) == 0 && rename(so_tmp.data, so) == 0)
 		ret = 0;
 	else
-		error("'%s':", pl.output);
+		error("'%s':", so);
+	if (ret == 0 && strcmp(so, pl.output) != 0)
+		printf("%s\n", so);
 out:
 	if (so_tmp.data)
 		temp_remove(so_tmp.data);
 	buf_release(&so_tmp);
 	buf_release(&args);
 	free(args_path);
+	free(so);
 	args_release(&pl.saved);
 	link_args_release(&pl.a);
 	return ret;

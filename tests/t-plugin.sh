@@ -5,7 +5,8 @@
 # prints, objdump finds no other helper call, the report says so; a
 # crate that calls no helper gets plain rustc's object, byte for byte;
 # Debian's rustc of the same LLVM major loads the same plugin; a bad
-# helper file stops rustc with an error and no object.
+# helper file stops rustc with an error and no object; -o NAME-%h.so
+# names the plugin by its content.
 . "$top/tests/lib.sh"
 
 fx=$FIXTURES/user
@@ -118,3 +119,14 @@ status_is 2 "plugin: a name not ending in .so is one" \
 status_is 1 "plugin: a helper file that does not exist" \
 	sh -c "'$HL' plugin --helpers nosuch.bc -o missing.so 2>missing.err"
 check "writes neither file" sh -c "test ! -e missing.so && test ! -e missing.args"
+
+# A content name: %h is the hash of the helpers and options, printed.
+name=$("$HL" plugin --helpers "$FX/user-helpers.bc" -o "$PWD/hl-%h.so")
+check "-o NAME-%h.so: writes and prints a name with 16 hex digits" \
+	sh -c "echo '$name' | grep -qE '/hl-[0-9a-f]{16}\.so$' && test -s '$name' &&
+	       test -s '${name%.so}.args'"
+printf 'int rust_helper_new(void) { return 1; }\n' | $CLANG -O2 -c -emit-llvm -x c - -o more.bc
+again=$("$HL" plugin --helpers "$FX/user-helpers.bc" -o "$PWD/hl-%h.so")
+other=$("$HL" plugin --helpers "$FX/user-helpers.bc" --helpers more.bc -o "$PWD/hl-%h.so")
+check "the same helpers give the same name, others another" \
+	sh -c "test '$name' = '$again' && test '$name' != '$other'"

@@ -16,43 +16,11 @@
 
 #include "../buf.h"
 #include "../file.h"
+#include "../hash.h"
 #include "../temp.h"
 #include "../util.h"
 #include "../version.h"
 #include "cc.h"
-
-static void
-hash_add(struct hash *h, const void *p, size_t n)
-{
-	const unsigned char *s = p;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		h->a = (h->a ^ s[i]) * 0x100000001b3ULL;
-		h->b = (h->b + s[i] + 1) * 0x9e3779b97f4a7c15ULL;
-		h->b ^= h->b >> 29;
-	}
-	h->a ^= n;
-	h->b += n;
-}
-
-static void
-hash_str(struct hash *h, const char *s)
-{
-	hash_add(h, s, strlen(s) + 1);
-}
-
-static int
-hash_file(struct hash *h, const char *path)
-{
-	struct buf b = BUF_INIT;
-
-	if (read_file(path, &b) < 0)
-		return -1;
-	hash_add(h, b.data, b.len);
-	buf_release(&b);
-	return 0;
-}
 
 /*
  * What every job's key starts from: who compiles (helperlink's version
@@ -67,8 +35,7 @@ key_base(struct driver *d, struct hash *base, struct hash *helpers)
 	char optstr[32];
 	size_t i;
 
-	base->a = 0xcbf29ce484222325ULL;
-	base->b = 0x243f6a8885a308d3ULL;
+	hash_init(base);
 	hash_str(base, HELPERLINK_VERSION);
 	if (stat(d->self, &st) == 0) {
 		hash_add(base, &st.st_size, sizeof(st.st_size));
@@ -99,8 +66,7 @@ cache_keys(struct driver *d)
 		for (k = 0; k < j->ninputs; k++)
 			if (hash_file(&h, j->inputs[k]) < 0)
 				return -1;
-		snprintf(j->key, sizeof(j->key), "%016llx%016llx",
-		         (unsigned long long)h.a, (unsigned long long)h.b);
+		hash_hex(&h, j->key);
 	}
 	return 0;
 }

@@ -113,11 +113,6 @@ const unsigned char *cc_rust_embedded(struct driver *d, const unsigned char *dat
 int cc_rust_object(struct driver *d, const char *path, const unsigned char *data,
                    size_t len, struct buf *bc, char **file);
 
-/* Two 64-bit hashes over the same bytes, for a 128-bit cache key. */
-struct hash {
-	uint64_t a, b;
-};
-
 /* The cache (cache.c): $HELPERLINK_CACHE, or helperlink-cache beside
  * target/PROFILE/deps of output, as a new string. */
 char *cache_dir(const char *output);
