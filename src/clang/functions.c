@@ -21,13 +21,6 @@
 #include "../toolchain.h"
 #include "../util.h"
 
-static int
-is_array(CXType t)
-{
-	return t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray ||
-	       t.kind == CXType_VariableArray || t.kind == CXType_DependentSizedArray;
-}
-
 /* The canonical type with pointers and arrays followed to what they hold;
  * *vla is set when one of the arrays has a variable length. */
 static CXType
@@ -39,7 +32,7 @@ innermost(CXType t, int *vla)
 			*vla = 1;
 		if (t.kind == CXType_Pointer)
 			t = clang_getPointeeType(t);
-		else if (is_array(t))
+		else if (cx_is_array(t))
 			t = clang_getArrayElementType(t);
 		else
 			return t;
@@ -124,9 +117,9 @@ param_spelling(CXCursor arg, CXType t)
 	if (!clang_Cursor_isNull(arg) &&
 	    (declared.kind == CXType_Typedef || declared.kind == CXType_Elaborated))
 		return any_std(cx_take(clang_getTypeSpelling(declared)));
-	if (is_array(t))
+	if (cx_is_array(t))
 		e = cx_take(clang_getTypeSpelling(clang_getArrayElementType(t)));
-	else if (t.kind == CXType_FunctionProto || t.kind == CXType_FunctionNoProto)
+	else if (cx_is_function(t))
 		e = cx_take(clang_getTypeSpelling(t));
 	else
 		return any_std(cx_take(clang_getTypeSpelling(t)));

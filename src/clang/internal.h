@@ -1,6 +1,6 @@
 /*
  * clang/internal.h: what the files of src/clang/ share: libclang's
- * strings as C strings (text.c), which functions gen takes (scope.c) and
+ * strings as C strings and its kinds of type (text.c), which functions gen takes (scope.c) and
  * their Rust types (rust.c).  functions.c walks the headers with them.
  */
 #ifndef CLANG_INTERNAL_H
@@ -22,6 +22,10 @@ char *cx_take(CXString s);
 char *cx_file_name(CXFile f);
 /* The file a location is in, as a new string ("" for none). */
 char *cx_location_file(CXSourceLocation loc, unsigned *line);
+/* Whether t is an array type, or a function type (with a prototype or
+ * not). */
+int cx_is_array(CXType t);
+int cx_is_function(CXType t);
 
 /*
  * Which functions gen takes.  By default those of the named headers and

@@ -16,19 +16,6 @@
 #include "../buf.h"
 #include "../util.h"
 
-static int
-is_array(CXType t)
-{
-	return t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray ||
-	       t.kind == CXType_VariableArray || t.kind == CXType_DependentSizedArray;
-}
-
-static int
-is_function(CXType t)
-{
-	return t.kind == CXType_FunctionProto || t.kind == CXType_FunctionNoProto;
-}
-
 /* Whether t (canonical) is a record whose tag is one of va_list's. */
 static int
 va_list_record(CXType t)
@@ -50,7 +37,7 @@ va_list_record(CXType t)
 static int
 is_va_list(CXType t)
 {
-	if (is_array(t))
+	if (cx_is_array(t))
 		t = clang_getCanonicalType(clang_getArrayElementType(t));
 	else if (t.kind == CXType_Pointer)
 		t = clang_getCanonicalType(clang_getPointeeType(t));
@@ -159,9 +146,9 @@ rust_pointer(struct gen_set *set, CXType t, struct buf *out)
 	CXType p = clang_getCanonicalType(written);
 	char *name;
 
-	if (is_function(p))
+	if (cx_is_function(p))
 		/* As written, its parameters keep their typedefs' names. */
-		return rust_fn_pointer(set, is_function(written) ? written : p, out);
+		return rust_fn_pointer(set, cx_is_function(written) ? written : p, out);
 	buf_addstr(out, clang_isConstQualifiedType(p) ? "*const " : "*mut ");
 	if (p.kind == CXType_Void) {
 		buf_addstr(out, "core::ffi::c_void");
@@ -174,7 +161,7 @@ rust_pointer(struct gen_set *set, CXType t, struct buf *out)
 		strlist_push(&set->opaque, &set->nopaque, name);
 		return NULL;
 	}
-	if (is_array(p))
+	if (cx_is_array(p))
 		return "a pointer to an array";
 	return rust_type(set, p, out);
 }
@@ -247,15 +234,15 @@ rust_param(struct gen_set *set, CXType t, struct buf *out)
 		buf_addstr(out, "*mut core::ffi::c_void");
 		return NULL;
 	}
-	if (is_function(c))
+	if (cx_is_function(c))
 		return rust_fn_pointer(set, c, out);
-	if (!is_array(c))
+	if (!cx_is_array(c))
 		return rust_type(set, t, out);
 	/* Canonical array types carry the qualifiers of their elements. */
 	e = clang_getArrayElementType(c);
 	buf_addstr(out, clang_isConstQualifiedType(c) || clang_isConstQualifiedType(e)
 	                ? "*const " : "*mut ");
-	return is_array(clang_getCanonicalType(e)) ? "a pointer to an array"
+	return cx_is_array(clang_getCanonicalType(e)) ? "a pointer to an array"
 	                                           : rust_type(set, e, out);
 }
 

@@ -1,4 +1,5 @@
-/* clang/text.c: libclang's strings and places as C strings (internal.h). */
+/* clang/text.c: libclang's strings and places as C strings, and its kinds
+ * of type (internal.h). */
 #include <stdlib.h>
 
 #include "internal.h"
@@ -27,4 +28,17 @@ cx_location_file(CXSourceLocation loc, unsigned *line)
 
 	clang_getFileLocation(loc, &f, line, NULL, NULL);
 	return cx_file_name(f);
+}
+
+int
+cx_is_array(CXType t)
+{
+	return t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray ||
+	       t.kind == CXType_VariableArray || t.kind == CXType_DependentSizedArray;
+}
+
+int
+cx_is_function(CXType t)
+{
+	return t.kind == CXType_FunctionProto || t.kind == CXType_FunctionNoProto;
 }
