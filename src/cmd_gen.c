@@ -94,12 +94,8 @@ known_std(const char *std)
 		"iso9899:1999", "iso9899:199x", "iso9899:2011", "iso9899:2017",
 		"iso9899:2018", "iso9899:2024",
 	};
-	size_t i;
 
-	for (i = 0; i < LEN(stds); i++)
-		if (strcmp(std, stds[i]) == 0)
-			return 1;
-	return 0;
+	return strlist_has(stds, LEN(stds), std);
 }
 
 static const char *

@@ -289,12 +289,8 @@ rust_keyword(const char *s)
 		"super", "trait", "true", "try", "type", "unsafe", "use", "where",
 		"while", "yield",
 	};
-	size_t i;
 
-	for (i = 0; i < LEN(kw); i++)
-		if (strcmp(s, kw[i]) == 0)
-			return 1;
-	return 0;
+	return strlist_has(kw, LEN(kw), s);
 }
 
 void

@@ -37,22 +37,11 @@ static const char *const valued_ld[] = {
 };
 
 static int
-listed(const char *arg, const char *const *list, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(arg, list[i]) == 0)
-			return 1;
-	return 0;
-}
-
-static int
 takes_value(const char *arg, enum linkline_dialect d)
 {
-	return listed(arg, valued_both, LEN(valued_both)) ||
-	       (d == LINKLINE_CC ? listed(arg, valued_cc, LEN(valued_cc))
-	                         : listed(arg, valued_ld, LEN(valued_ld)));
+	return strlist_has(valued_both, LEN(valued_both), arg) ||
+	       (d == LINKLINE_CC ? strlist_has(valued_cc, LEN(valued_cc), arg)
+	                         : strlist_has(valued_ld, LEN(valued_ld), arg));
 }
 
 /* The option's value: attached after prefix, or the next argument. */

@@ -22,6 +22,8 @@ char *xasprintf(const char *fmt, ...);
 
 /* Append s, borrowed, to the list of n strings *list. */
 void strlist_push(const char ***list, size_t *n, const char *s);
+/* Whether s is one of the n strings of list. */
+int strlist_has(const char *const *list, size_t n, const char *s);
 
 /* Whether s starts with prefix. */
 int startswith(const char *s, const char *prefix);
