@@ -73,7 +73,8 @@ scope_init(struct scope *s, const struct gen_options *o, CXIndex index,
 	s->o = o;
 	if (resource)
 		s->resource = xasprintf("%s/", resource);
-	if (o->system)
+	/* Only the default scope asks which files are the C library's. */
+	if (o->system || o->allow_file->n || o->allow_function->n)
 		return;
 	for (i = 0; i < nargs; i++) {
 		if (strcmp(args[i], "-include") == 0 || strcmp(args[i], "-imacros") == 0)
