@@ -58,7 +58,7 @@ static const struct opt plugin_opts[] = {
 	 "the C++ compiler (default $CXX, clang++-N, clang++, c++)"),
 	OPT("-h", PLUGIN_HELP, OPT_FLAG, NULL, NULL),
 	OPT("--help", PLUGIN_HELP, OPT_FLAG, NULL, "show this help"),
-	OPT_TEXT("\nand the options of 'helperlink link' but -o, --emit and --format\n"
+	OPT_TEXT("\nand the options of 'helperlink link' but -o, --emit, --report and --format\n"
 	         "(--helpers FILE, --exports FILE, --require-inlined, ...)."),
 	OPT_TABLE_END,
 };
