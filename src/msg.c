@@ -12,6 +12,7 @@
 /* Where messages go: standard error, or its saved copy during a capture. */
 static int msg_fd = 2;
 static void (*before_fatal)(void);
+static void (*instead_of_exit)(void);
 
 void
 msg_redirect(int fd)
@@ -23,6 +24,12 @@ void
 msg_before_fatal(void (*fn)(void))
 {
 	before_fatal = fn;
+}
+
+void
+msg_instead_of_exit(void (*fn)(void))
+{
+	instead_of_exit = fn;
 }
 
 static void
@@ -121,6 +128,8 @@ fatal(const char *fmt, ...)
 	va_start(ap, fmt);
 	vreport(NULL, fmt, ap);
 	va_end(ap);
+	if (instead_of_exit)
+		instead_of_exit();
 	exit(1);
 }
 

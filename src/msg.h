@@ -3,7 +3,8 @@
  *
  * A message is one line, "helperlink: MSG", or "helperlink: warning: MSG"
  * for a warning.  A format that ends in ':' gets ": strerror(errno)"
- * appended (samurai's convention).  fatal() exits with status 1; it must
+ * appended (samurai's convention).  fatal() exits with status 1 (inside
+ * rustc, see msg_instead_of_exit()); it must
  * not be called while a half-written output exists, which is why outputs
  * are only ever written by write_files_atomic() (file.h).
  */
@@ -29,5 +30,8 @@ void msg_redirect(int fd);
 /* Call fn before fatal() prints its message (the capture lets what it
  * holds through first); NULL for none. */
 void msg_before_fatal(void (*fn)(void));
+/* Call fn after fatal() has printed its message, instead of exit(1): the
+ * plugin stops rustc with rustc's own fatal error.  fn must not return. */
+void msg_instead_of_exit(void (*fn)(void));
 
 #endif

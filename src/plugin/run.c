@@ -31,6 +31,8 @@
 
 int helperlink_plugin_run(void *module, const char *name, char *err,
                           unsigned long errsize);
+/* plugin/shim.cpp: rustc's fatal error with the message why; no return. */
+void helperlink_plugin_stop(const char *why);
 
 static struct link_args settings;
 static struct strmap exports = STRMAP_INIT;
@@ -102,11 +104,21 @@ read_settings(void)
 	return 0;
 }
 
+/* A fatal() in helperlink's code (out of memory) has printed its message:
+ * rustc stops as it does for any other failure, not with exit(1). */
+static void
+stop_rustc(void)
+{
+	helperlink_plugin_stop("helperlink: the compilation stops (see above)");
+}
+
 static int
 load(void)
 {
-	if (loaded == 0)
+	if (loaded == 0) {
+		msg_instead_of_exit(stop_rustc);
 		loaded = read_settings() == 0 && llvm_load_hosted() == 0 ? 1 : -1;
+	}
 	if (loaded < 0 && !failure[0])
 		snprintf(failure, sizeof(failure), "helperlink: this rustc's LLVM cannot be used");
 	return loaded;

@@ -20,6 +20,14 @@
 extern "C" int helperlink_plugin_run(void *module, const char *name, char *err,
                                      unsigned long errsize);
 
+// What plugin/run.c calls when helperlink's C code meets a fatal error.
+extern "C" [[noreturn]] void helperlink_plugin_stop(const char *why)
+{
+	// rustc's handler of fatal errors prints it, removes the outputs
+	// and exits with 101: the compilation fails.
+	llvm::report_fatal_error(why, false);
+}
+
 namespace {
 
 struct HelperlinkPass : llvm::PassInfoMixin<HelperlinkPass> {
@@ -36,10 +44,8 @@ struct HelperlinkPass : llvm::PassInfoMixin<HelperlinkPass> {
 		                                err, sizeof(err));
 
 		ctx.setDiagnosticHandler(std::move(rustc));
-		// rustc's handler of fatal errors prints it, removes the
-		// outputs and exits with 101: the compilation fails.
 		if (ret < 0)
-			llvm::report_fatal_error(err, false);
+			helperlink_plugin_stop(err);
 		return ret > 0 ? llvm::PreservedAnalyses::none()
 		               : llvm::PreservedAnalyses::all();
 	}
