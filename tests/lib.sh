@@ -67,6 +67,20 @@ refs_prefix() {
 	refs "$1[A-Za-z0-9_]*" "$2"
 }
 
+# new_symbols PLAIN NEW: the symbols object NEW leaves undefined that
+# object PLAIN does not, sorted, one a line.
+new_symbols() {
+	{ nm -u "$1" | sed 's/^/P /'; nm -u "$2" | sed 's/^/N /'; } |
+		awk '$1 == "P" {p[$NF] = 1; next} !($NF in p) {print $NF}' | sort
+}
+
+# report_symbols REPORT: the symbols a report says helper code makes the
+# object use, sorted, one a line.
+report_symbols() {
+	sed -n '/^symbols that helper code makes it use/,/^$/p' "$1" |
+		awk 'NR > 2 && NF {print $1}' | sort
+}
+
 # has_clang NAME: whether a clang of that name can be run.
 has_clang() { command -v "$1" >/dev/null 2>&1; }
 

@@ -2,7 +2,8 @@
 # pass plugin; rustc -Z llvm-plugins loads it and writes its own object,
 # with the helpers inlined under link's rules (the static-state helper
 # stays a call, as in t-user): the program prints what plain rustc's
-# prints, objdump finds no other helper call, the report says so; a
+# prints, objdump finds no other helper call, the report says so, the
+# object has plain rustc's sections, relocation kinds and symbols; a
 # crate that calls no helper gets plain rustc's object, byte for byte;
 # Debian's rustc of the same LLVM major loads the same plugin; a bad
 # helper file stops rustc with an error and no object; -o NAME-%h.so
@@ -48,6 +49,26 @@ report=$(ls reports/*.report 2>/dev/null | head -n 1)
 check "the module's report is written" test -n "$report"
 check "it counts the calls objdump finds" test "$(sed -n 's/^helper calls left: //p' "$report")" -eq \
 	"$("$top/scripts/refs" 'rust_helper_[a-z_]+' app.o)"
+
+# rustc's own object, minus the helper calls: the same sections,
+# relocation kinds and defined symbols; it needs no inlined helper, and
+# what it needs now that it did not before is in the report.
+shape() {
+	readelf -SW "$1" | sed -n 's/^ *\[ *[0-9]*\] \([^ ]*\).*/\1/p' | sort
+	readelf -rW "$1" | awk '$3 ~ /^R_/ {print $3}' | sort -u
+	nm --defined-only "$1" | awk '{print $2, $3}' | sort
+}
+shape "$FX/user-app.o" >shape.plain
+shape app.o >shape.plugin
+same "sections, relocation kinds and defined symbols are plain rustc's" shape.plain shape.plugin
+check "of the symbols it needs, only the inlined helpers are gone" \
+	test "$(new_symbols app.o "$FX/user-app.o" | tr '\n' ' ')" = \
+	"rust_helper_add_total rust_helper_ring_len rust_helper_ring_pop rust_helper_ring_push "
+new_symbols "$FX/user-app.o" app.o >new.actual
+report_symbols "$report" >new.report
+check "it needs helper_total, helper_weights and ring_events now" \
+	test "$(tr '\n' ' ' <new.actual)" = "helper_total helper_weights ring_events "
+same "the report lists them" new.actual new.report
 
 # Four codegen units: the pass runs on each (four modules of the same
 # size, which rustc does not merge).

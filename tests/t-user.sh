@@ -41,6 +41,15 @@ nm app.o | grep -E ' (helper_total|helper_weights|ring_events|stamps)$' |
 printf '                 U %s\n' helper_total helper_weights ring_events \
 	>vars.expect
 same "external variables are referenced, not duplicated" vars.expect vars.actual
+# The report lists every symbol the object needs now that it did not
+# before, the constant too.
+"$HL" link "$FX/user-app.bc" --helpers "$FX/user-helpers.bc" -o rep.o \
+	--report=app.report 2>/dev/null
+new_symbols "$FX/user-app.o" rep.o >new.actual
+report_symbols app.report >new.report
+check "the object needs helper_total, helper_weights and ring_events now" \
+	test "$(tr '\n' ' ' <new.actual)" = "helper_total helper_weights ring_events "
+same "the report lists what the object needs now" new.actual new.report
 # The constant's value stays visible to the optimizer, but is not emitted.
 check "the external constant is available_externally in the IR" \
 	grep -q '^@helper_weights = available_externally .*constant' app.ll

@@ -205,8 +205,14 @@ explain_link(struct session *s, struct report *rep)
 	explain_calls(rep, &refs, &s->info, &s->info, s->crate, s->crate,
 	             s->o->force_inline);
 	explain_helpers(rep, &s->info);
-	/* What the crate uses now that it did not declare before. */
+	/* What the crate uses now that it did not declare before: the
+	 * available_externally copies (functions, and constants such as a
+	 * helper's table) are not in the object, so it refers to them. */
 	for (g = LLVMGetFirstFunction(s->crate); g; g = LLVMGetNextFunction(g))
+		if (LLVMGetLinkage(g) == LLVMAvailableExternallyLinkage &&
+		    LLVMGetFirstUse(g))
+			strmap_put(&refs.undefined, value_name(g), (void *)1);
+	for (g = LLVMGetFirstGlobal(s->crate); g; g = LLVMGetNextGlobal(g))
 		if (LLVMGetLinkage(g) == LLVMAvailableExternallyLinkage &&
 		    LLVMGetFirstUse(g))
 			strmap_put(&refs.undefined, value_name(g), (void *)1);
