@@ -29,7 +29,7 @@ PUREOBJ = src/archive.o src/bitcode.o src/bitstream.o src/demangle.o src/diff.o 
 # The library the commands share: link's arguments and run, gen's, link
 # lines, the programs around helperlink.
 LIBOBJ_TOP = src/link_args.o src/link_run.o src/gen_args.o \
-	src/linkline.o src/toolchain.o
+	src/linkline.o src/plugin_tools.o src/toolchain.o
 # The engine (src/llvm/engine.h), libclang (src/clang.h), the cc driver.
 LLVMOBJ = src/llvm/abi.o src/llvm/abi_move.o src/llvm/codegen.o \
 	src/llvm/describe.o src/llvm/diag.o src/llvm/explain.o src/llvm/features.o \

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Check inline-helpers-6.12.patch against a pristine Linux 6.12 tree: that it
 # applies, and (without --quick) that in a patched copy Kconfig asks helperlink
-# compat and the rules expand to one helperlink command per Rust object.
+# compat and the rules expand to one helperlink command per Rust object, or
+# with CONFIG_RUST_INLINE_HELPERS_PLUGIN to rustc's command with the plugin.
 # CONFIG_RUST needs bindgen >= 0.65.1 (Debian has 0.60), so the rules are
 # evaluated with CONFIG_* set on make's command line and a $(SHELL) that
 # records the recipes make would run instead of running them.
@@ -35,9 +36,14 @@ want=n; "$hl" compat --rustc "${RUSTC:-rustc}" --cc clang >/dev/null 2>&1 && wan
 got=$(sed -n 's/^CONFIG_RUSTC_HELPERLINK_COMPATIBLE=//p' "$tmp/out/.config")
 [ "${got:-n}" = "$want" ] || die "Kconfig: RUSTC_HELPERLINK_COMPATIBLE=${got:-n}, helperlink compat says $want"
 echo "ok: Kconfig: RUSTC_HELPERLINK_COMPATIBLE=$want, as '$hl compat' says"
+want=n; [ "$got" = y ] && "$hl" compat --plugin --rustc "${RUSTC:-rustc}" --cc clang >/dev/null 2>&1 && want=y
+got=$(sed -n 's/^CONFIG_RUSTC_HELPERLINK_PLUGIN=//p' "$tmp/out/.config")
+[ "${got:-n}" = "$want" ] || die "Kconfig: RUSTC_HELPERLINK_PLUGIN=${got:-n}, helperlink compat --plugin says $want"
+echo "ok: Kconfig: RUSTC_HELPERLINK_PLUGIN=$want, as '$hl compat --plugin' says"
 
 # Stand-ins: rust/ is built before other directories in a real build.
-mkdir -p "$tmp/out/rust/helpers" && touch "$tmp/out/rust/helpers/helpers.bc" "$tmp/out/rust/helpers/helpers_module.bc"
+mkdir -p "$tmp/out/rust/helpers" && touch "$tmp/out/rust/helpers/helpers.bc" "$tmp/out/rust/helpers/helpers_module.bc" \
+	"$tmp/out/rust/helpers/helpers.so" "$tmp/out/rust/helpers/helpers_module.so"
 printf '#!/bin/sh\nshift; printf "%%s\\n" "$*" >>"$HL_LOG"\n' >"$tmp/sh" && chmod +x "$tmp/sh"
 cat >"$tmp/show.mk" <<'EOF'
 ifdef sub_make_done
@@ -45,11 +51,12 @@ hl-show:
 	$(Q)$(MAKE) $(build)=samples/rust SHELL=$(HL_SH) need-modorder=1 \
 		samples/rust/rust_minimal.o samples/rust/rust_print.o
 	$(Q)$(MAKE) $(build)=rust SHELL=$(HL_SH) -o rust/build_error.o -o rust/bindings.o \
-		-o rust/uapi.o -o rust/libmacros.so rust/helpers/helpers_module.bc rust/kernel.o
+		-o rust/uapi.o -o rust/libmacros.so rust/helpers/helpers_module.bc \
+		$(if $(CONFIG_RUST_INLINE_HELPERS_PLUGIN),rust/helpers/helpers_module.so) rust/kernel.o
 endif
 EOF
 show() { HL_LOG=$tmp/$1.log HL_SH=$tmp/sh MAKEFILES=$tmp/show.mk mk hl-show CONFIG_RUST=y \
-	CONFIG_RUST_INLINE_HELPERS="$2" CONFIG_SAMPLES=y CONFIG_SAMPLES_RUST=y \
+	CONFIG_RUST_INLINE_HELPERS="$2" CONFIG_RUST_INLINE_HELPERS_PLUGIN="${3-}" CONFIG_SAMPLES=y CONFIG_SAMPLES_RUST=y \
 	CONFIG_SAMPLE_RUST_MINIMAL=m CONFIG_SAMPLE_RUST_PRINT=y; }
 # The recorded recipe that contains $2, without fixdep's copy of the command.
 rec() { grep -F -e "$2" "$tmp/$1.log" | sed 's|; scripts/basic/fixdep .*||' | head -n 1; }
@@ -72,6 +79,17 @@ c=$(rec on '-o rust/helpers/helpers.bc '); has helpers.bc "$c" '-emit-llvm -g0';
 c=$(rec on '-o rust/helpers/helpers_module.bc '); has helpers_module.bc "$c" '-DMODULE'
 hasnt helpers_module.bc "$c" '"helpers_module"'
 echo "ok: built-in objects and kernel.o take helpers.bc; helpers_module.bc has -DMODULE"
+show plugin y y
+so=$tmp/out/rust/helpers
+c=$(rec plugin '--crate-name rust_minimal'); hasnt rust_minimal.o "$c" "$hl link"
+has rust_minimal.o "$c" "-Zllvm-plugins=$so/helpers_module.so --emit=obj=samples/rust/rust_minimal.o "
+c=$(rec plugin '--crate-name rust_print'); hasnt rust_print.o "$c" "$hl link"
+has rust_print.o "$c" "-Zllvm-plugins=$so/helpers.so --emit=obj=samples/rust/rust_print.o "
+c=$(rec plugin '--crate-name kernel'); hasnt kernel.o "$c" "$hl link"
+has kernel.o "$c" '--emit=obj=rust/kernel.o '; has kernel.o "$c" "-Zllvm-plugins=$so/helpers.so"
+c=$(rec plugin "-o $so/helpers_module.so"); has helpers_module.so "$c" "$hl plugin --rustc "
+has helpers_module.so "$c" '--helpers rust/helpers/helpers_module.bc '
+echo "ok: with CONFIG_RUST_INLINE_HELPERS_PLUGIN, rustc's own command loads helpers.so or helpers_module.so"
 show off ''
 c=$(rec off '--crate-name rust_minimal'); has rust_minimal.o "$c" '--emit=obj=samples/rust/rust_minimal.o '
 hasnt rust_minimal.o "$c" "$hl link"; c=$(rec off '--crate-name kernel')

@@ -15,19 +15,23 @@
 #include "llvm.h"
 #include "msg.h"
 #include "opt.h"
+#include "plugin_tools.h"
 #include "toolchain.h"
 #include "util.h"
 
 static const char compat_head[] =
-	"usage: helperlink compat [--rustc PATH] [--cc PATH] [--same-major] [FILE.bc...]\n"
+	"usage: helperlink compat [--rustc PATH] [--cc PATH] [--same-major] [--plugin]\n"
+	"                         [FILE.bc...]\n"
 	"\n"
 	"Print the LLVM versions of rustc, of the C compiler, of the libLLVM\n"
 	"helperlink loads, and of the producer of each bitcode file.  Exit 0 when\n"
 	"helperlink can combine them: every producer is at most the loaded LLVM\n"
-	"(patch levels aside); exit 1, saying why, when it cannot.\n"
+	"(patch levels aside), and with --plugin when \"helperlink plugin\" can\n"
+	"build rustc's plugin; exit 1, saying why, when it cannot.\n"
 	"\n";
 
-enum { COMPAT_RUSTC = 1, COMPAT_CC, COMPAT_SAME_MAJOR, COMPAT_LLVM, COMPAT_HELP };
+enum { COMPAT_RUSTC = 1, COMPAT_CC, COMPAT_SAME_MAJOR, COMPAT_PLUGIN, COMPAT_LLVM,
+       COMPAT_HELP };
 
 static const struct opt compat_opts[] = {
 	OPT("--rustc", COMPAT_RUSTC, OPT_VALUE, "PATH",
@@ -37,6 +41,10 @@ static const struct opt compat_opts[] = {
 	OPT("--same-major", COMPAT_SAME_MAJOR, OPT_FLAG, NULL,
 	 "also require every LLVM major version to be equal, as\n"
 	 "the kernel's RUSTC_CLANG_LLVM_COMPATIBLE does"),
+	OPT("--plugin", COMPAT_PLUGIN, OPT_FLAG, NULL,
+	 "also require what \"helperlink plugin\" needs: rustc's\n"
+	 "LLVM C++ headers, libhelperlink-plugin.a, a C++ compiler\n"
+	 "($CXX or clang++)"),
 	OPT("--llvm", COMPAT_LLVM, OPT_VALUE, "PATH",
 	 "load this libLLVM instead of rustc's"),
 	OPT("-h", COMPAT_HELP, OPT_FLAG, NULL, NULL),
@@ -113,6 +121,8 @@ cmd_compat(int argc, char **argv, const char *llvm)
 {
 	const char *rustc = NULL, *cc = NULL, *why, **files = NULL;
 	struct compat c = {{0, 0, 0}, 0, 1};
+	struct plugin_tools t;
+	int plugin = 0;
 	struct llvm_version v;
 	struct opt_parser p;
 	size_t nfiles = 0, i;
@@ -130,6 +140,7 @@ cmd_compat(int argc, char **argv, const char *llvm)
 		case COMPAT_RUSTC: rustc = p.value; break;
 		case COMPAT_CC: cc = p.value; break;
 		case COMPAT_SAME_MAJOR: c.same_major = 1; break;
+		case COMPAT_PLUGIN: plugin = 1; break;
 		case COMPAT_LLVM: llvm = p.value; break;
 		}
 	}
@@ -156,5 +167,13 @@ cmd_compat(int argc, char **argv, const char *llvm)
 	for (i = 0; i < nfiles; i++)
 		check_file(&c, files[i]);
 	free(files);
+	if (plugin) {
+		if (plugin_tools_find(&t, rustc, NULL) < 0)
+			c.ok = 0;
+		else
+			printf("%-9s %-8s %s, %s\n", "plugin", version_str(&t.llvm, s),
+			       t.headers, t.cxx);
+		plugin_tools_release(&t);
+	}
 	return c.ok ? 0 : 1;
 }

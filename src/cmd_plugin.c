@@ -24,6 +24,7 @@
 #include "link_args.h"
 #include "msg.h"
 #include "opt.h"
+#include "plugin_tools.h"
 #include "proc.h"
 #include "temp.h"
 #include "toolchain.h"
@@ -94,105 +95,23 @@ save(struct plugin *pl, char **argv, int i, int used)
 	return 0;
 }
 
-/* The first of the names that is on PATH (or a path that exists). */
-static const char *
-first_command(const char *const *names, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (names[i] && *names[i] && toolchain_on_path(names[i]))
-			return names[i];
-	return NULL;
-}
-
-/* The directory of the LLVM N C++ headers, as a new string, or NULL. */
-static char *
-llvm_headers(unsigned major)
-{
-	static const char *const dirs[] = {
-		"/usr/lib/llvm-%u/include", "/usr/include/llvm-%u",
-	};
-	char *dir, *probe;
-	size_t i;
-
-	for (i = 0; i < LEN(dirs); i++) {
-		dir = xasprintf(dirs[i], major);
-		probe = xasprintf("%s/llvm/Passes/PassBuilder.h", dir);
-		if (access(probe, R_OK) == 0) {
-			free(probe);
-			return dir;
-		}
-		free(probe);
-		free(dir);
-	}
-	return NULL;
-}
-
-/* libhelperlink-plugin.a: beside this program (the build tree), or in
- * ../lib/helperlink/ (installed); a new string, or NULL. */
-static char *
-plugin_library(void)
-{
-	static const char *const places[] = {
-		"%s/libhelperlink-plugin.a", "%s/../lib/helperlink/libhelperlink-plugin.a",
-	};
-	char self[PATH_MAX], *slash, *path;
-	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
-	size_t i;
-
-	if (n <= 0)
-		return NULL;
-	self[n] = '\0';
-	if ((slash = strrchr(self, '/')))
-		*slash = '\0';
-	for (i = 0; i < LEN(places); i++) {
-		path = xasprintf(places[i], self);
-		if (access(path, R_OK) == 0)
-			return path;
-		free(path);
-	}
-	return NULL;
-}
-
 /* Compile the shim and link it with helperlink's code into so. */
 static int
 build(const struct plugin *pl, const char *so)
 {
-	struct llvm_version v;
-	struct buf src = BUF_INIT, cc_name = BUF_INIT;
-	char *inc = NULL, *lib = NULL, *incflag = NULL;
-	const char *cxx, *argv[32];
-	const char *cands[5];
+	struct plugin_tools t;
+	struct buf src = BUF_INIT;
+	char *incflag = NULL;
+	const char *argv[32];
 	size_t n = 0;
 	int ret = -1;
 
-	if (toolchain_rustc_llvm(pl->rustc, &v) < 0)
-		return -1;
-	if (!(inc = llvm_headers(v.major))) {
-		error("'%s' has LLVM %u, and its C++ headers are not installed "
-		      "(Debian: apt-get install llvm-%u-dev)", pl->rustc, v.major, v.major);
+	if (plugin_tools_find(&t, pl->rustc, pl->cxx) < 0)
 		goto out;
-	}
-	if (!(lib = plugin_library())) {
-		error("cannot find libhelperlink-plugin.a beside helperlink "
-		      "(make builds it, make install installs it)");
-		goto out;
-	}
-	buf_addf(&cc_name, "clang++-%u", v.major);
-	cands[0] = pl->cxx;
-	cands[1] = getenv("CXX");
-	cands[2] = cc_name.data;
-	cands[3] = "clang++";
-	cands[4] = "c++";
-	if (!(cxx = first_command(cands, LEN(cands)))) {
-		error("no C++ compiler: give --cxx PATH or set CXX");
-		goto out;
-	}
 	if (temp_beside(so, plugin_shim_text, strlen(plugin_shim_text), &src) < 0)
 		goto out;
-	incflag = xasprintf("-I%s", inc);
-	argv[n++] = cxx;
+	incflag = xasprintf("-I%s", t.headers);
+	argv[n++] = t.cxx;
 	argv[n++] = "-std=c++17";
 	argv[n++] = "-O2";
 	argv[n++] = "-fPIC";
@@ -207,23 +126,21 @@ build(const struct plugin *pl, const char *so)
 	argv[n++] = src.data;
 	argv[n++] = "-x";
 	argv[n++] = "none";
-	argv[n++] = lib;
+	argv[n++] = t.library;
 	argv[n++] = "-ldl";
 	argv[n++] = "-lpthread";
 	argv[n++] = "-o";
 	argv[n++] = so;
 	argv[n] = NULL;
 	if (run_command((char *const *)argv) != 0)
-		error("'%s': %s cannot build the plugin", so, cxx);
+		error("'%s': %s cannot build the plugin", so, t.cxx);
 	else
 		ret = 0;
 	temp_remove(src.data);
 out:
 	buf_release(&src);
-	buf_release(&cc_name);
 	free(incflag);
-	free(inc);
-	free(lib);
+	plugin_tools_release(&t);
 	return ret;
 }
 

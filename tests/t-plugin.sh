@@ -133,6 +133,17 @@ status_is 101 "an argument file with a bad option stops rustc" \
 check "saying which file and option" grep -q "hl.args': not an option of helperlink link" bad2.err
 cp good.args hl.args
 
+# compat --plugin, for Kconfig: whether the plugin can be built.
+status_is 0 "compat --plugin: rustc's C++ headers, the library and a C++ compiler are there" \
+	sh -c "'$HL' compat --plugin >compat.out"
+check "and it says where" grep -q "^plugin .*/include, " compat.out
+printf '#!/bin/sh\necho "rustc 1.99.0"\necho "LLVM version: 99.1.0"\n' >rustc99
+chmod +x rustc99
+lib=$(sed -n 's/^libLLVM *[^ ]* *//p' compat.out)
+status_is 1 "compat --plugin with a rustc of LLVM 99 fails" \
+	sh -c "'$HL' compat --plugin --rustc ./rustc99 --llvm '$lib' >/dev/null 2>c99.err"
+check "naming the package of its headers" grep -q "C++ headers are not installed (Debian: apt-get install llvm-99-dev)" c99.err
+
 # Usage.
 status_is 2 "plugin: no helpers is a usage error" sh -c "'$HL' plugin -o x.so 2>/dev/null"
 status_is 2 "plugin: a name not ending in .so is one" \
