@@ -5,7 +5,8 @@
 # prints, objdump finds no other helper call, the report says so, the
 # object has plain rustc's sections, relocation kinds and symbols; a
 # crate that calls no helper gets plain rustc's object, byte for byte;
-# Debian's rustc of the same LLVM major loads the same plugin; a bad
+# Debian's rustc of the same LLVM major loads the same plugin, and so does
+# Cargo through RUSTFLAGS; a bad
 # helper file stops rustc with an error and no object; -o NAME-%h.so
 # names the plugin by its content.
 . "$top/tests/lib.sh"
@@ -99,6 +100,42 @@ done
 check "at 4 codegen units, four objects" test "$(ls cgu/*.o | wc -l)" -eq 4
 check "and no helper call in any ($plain without the plugin)" \
 	sh -c "test $left -eq 0 && test $plain -gt 0"
+
+# Cargo: RUSTFLAGS=-Zllvm-plugins with RUSTC_BOOTSTRAP=1, the release
+# profile's 16 codegen units; the rlib's objects make the program.
+if command -v cargo >/dev/null 2>&1; then
+	mkdir -p cargo
+	cat >cargo/Cargo.toml <<EOF
+[package]
+name = "ringapp"
+version = "0.1.0"
+edition = "2021"
+
+[lib]
+path = "$top/tests/fixtures/user/app.rs"
+
+[profile.release]
+panic = "abort"
+EOF
+	(RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zllvm-plugins=$PWD/hl.so" cargo build --release \
+		--offline -q --manifest-path cargo/Cargo.toml --target-dir "$PWD/cargo/target") \
+		>cargo.log 2>&1
+	check "cargo build --release with the plugin in RUSTFLAGS" \
+		test -s cargo/target/release/libringapp.rlib
+	detail cargo.log
+	rm -rf cargo/objs && mkdir cargo/objs &&
+		(cd cargo/objs && ar x ../target/release/libringapp.rlib && rm -f lib.rmeta)
+	left=0
+	for o in cargo/objs/*.o; do
+		left=$((left + $("$top/scripts/refs" 'rust_helper_(ring_push|ring_pop|ring_len|add_total)' "$o")))
+	done
+	check "no call of an inlinable helper in its $(ls cargo/objs | wc -l) objects" test "$left" -eq 0
+	cc "$FX/user-main.o" "$FX/user-lib.o" "$FX/user-helpers.o" cargo/objs/*.o -o cargo-app &&
+		./cargo-app 1000 >cargo.out
+	same "the program prints what plain rustc's prints" plain.out cargo.out
+else
+	skip "cargo with the plugin" "no cargo"
+fi
 
 # A crate that calls no helper: rustc's object, byte for byte.
 printf 'pub fn f(x: u64) -> u64 { x.rotate_left(7) ^ 3 }\n' >none.rs
