@@ -13,6 +13,7 @@
 static int msg_fd = 2;
 static void (*before_fatal)(void);
 static void (*instead_of_exit)(void);
+static void (*hold)(const char *line);
 
 void
 msg_redirect(int fd)
@@ -30,6 +31,12 @@ void
 msg_instead_of_exit(void (*fn)(void))
 {
 	instead_of_exit = fn;
+}
+
+void
+msg_hold_errors(void (*fn)(const char *line))
+{
+	hold = fn;
 }
 
 static void
@@ -82,8 +89,18 @@ vreport(const char *prefix, const char *fmt, va_list ap)
 	p += vsnprintf(p, (size_t)body + 1, fmt, ap);
 	if (n > 0 && fmt[n - 1] == ':')
 		p += sprintf(p, " %s", strerror(saved));
-	*p++ = '\n';
-	write_all(msg_fd, msg, (size_t)(p - msg));
+	if (hold && !prefix) {
+		void (*fn)(const char *) = hold;
+
+		/* fn may fail to allocate: that error is written. */
+		hold = NULL;
+		*p = '\0';
+		fn(msg);
+		hold = fn;
+	} else {
+		*p++ = '\n';
+		write_all(msg_fd, msg, (size_t)(p - msg));
+	}
 	free(msg);
 }
 

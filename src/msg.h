@@ -33,5 +33,9 @@ void msg_before_fatal(void (*fn)(void));
 /* Call fn after fatal() has printed its message, instead of exit(1): the
  * plugin stops rustc with rustc's own fatal error.  fn must not return. */
 void msg_instead_of_exit(void (*fn)(void));
+/* Give the line of each error (error() and fatal(), without its newline)
+ * to fn instead of writing it; NULL writes them again.  The plugin hands
+ * the last one to rustc's fatal error. */
+void msg_hold_errors(void (*fn)(const char *line));
 
 #endif

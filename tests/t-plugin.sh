@@ -160,8 +160,9 @@ printf -- '--helpers\n%s/bad.bc\n' "$PWD" >hl.args
 status_is 101 "a helper file that is not bitcode stops rustc" \
 	sh -c "RUSTC_BOOTSTRAP=1 $RUSTC -Z llvm-plugins='$PWD/hl.so' -O --crate-type=lib \
 		--emit=obj=bad.o '$top/tests/fixtures/user/app.rs' 2>bad.err"
-check "naming the file, and no object" \
-	sh -c "grep -q \"^helperlink: cannot read '$PWD/bad.bc': not LLVM bitcode\" bad.err && test ! -e bad.o"
+check "with one line, rustc's, naming the file, and no object" \
+	sh -c "test \"\$(cat bad.err)\" = \"rustc-LLVM ERROR: helperlink: cannot read '$PWD/bad.bc': not LLVM bitcode\" &&
+	       test ! -e bad.o"
 detail bad.err
 printf -- '--no-such-option\n' >hl.args
 status_is 101 "an argument file with a bad option stops rustc" \

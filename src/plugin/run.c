@@ -9,6 +9,10 @@
  * generator writes the object.  With $HELPERLINK_REPORT_DIR set, each
  * module's report goes to DIR/MODULE.report.
  *
+ * Errors are held back: when the module cannot be done, the last one is
+ * rustc's fatal error ("rustc-LLVM ERROR: helperlink: ..."), after the
+ * others, so that one failure is one line.
+ *
  * rustc optimizes its codegen units in threads of its own, and
  * helperlink's code is not written for threads (its messages, its
  * settings, LLVM's diagnostics of each step): one module at a time.
@@ -38,13 +42,14 @@ static struct link_args settings;
 static struct strmap exports = STRMAP_INIT;
 static struct args lines;
 static char *args_path;
-static int loaded;      /* 1: ready; -1: failed, with why in failure */
-static char failure[400];
+static int loaded;      /* 1: ready; -1: failed, with the error in failure */
+static char failure[512];
+static struct buf held = BUF_INIT;  /* error lines, each ending in '\n' */
 static pthread_mutex_t one_at_a_time = PTHREAD_MUTEX_INITIALIZER;
 /* An address in this file, for dladdr() to say which file it is. */
 static const char anchor;
 
-/* NAME.args, one argument a line, into settings; -1 with why in failure. */
+/* NAME.args, one argument a line, into settings; -1 after error(). */
 static int
 read_settings(void)
 {
@@ -57,14 +62,12 @@ read_settings(void)
 
 	if (!dladdr(&anchor, &info) || !info.dli_fname ||
 	    !skip_prefix(info.dli_fname + strlen(info.dli_fname) - 3, ".so")) {
-		snprintf(failure, sizeof(failure), "helperlink: cannot tell which plugin file this is");
-		return -1;
+		return error("cannot tell which plugin file this is");
 	}
 	args_path = xasprintf("%.*s.args", (int)(strlen(info.dli_fname) - 3), info.dli_fname);
 	if (read_text_file(args_path, &text) < 0) {
-		snprintf(failure, sizeof(failure), "helperlink: cannot read '%s'", args_path);
 		buf_release(&text);
-		return -1;
+		return error("cannot read '%s'", args_path);
 	}
 	args_push(&lines, "plugin");
 	for (line = text.data; line && *line; line = next) {
@@ -80,22 +83,16 @@ read_settings(void)
 	opt_init(&p, (int)lines.n, argv);
 	for (i = 1; i < (int)lines.n; i += used) {
 		used = link_args_match(&settings, &p, i);
-		if (used <= 0) {
-			snprintf(failure, sizeof(failure), "helperlink: '%s': %s", args_path,
-			         used < 0 ? p.err : "not an option of helperlink link");
-			return -1;
-		}
+		if (used <= 0)
+			return error("'%s': %s", args_path,
+			             used < 0 ? p.err : "not an option of helperlink link");
 	}
-	if (settings.o.nhelpers == 0) {
-		snprintf(failure, sizeof(failure), "helperlink: '%s': no --helpers", args_path);
-		return -1;
-	}
+	if (settings.o.nhelpers == 0)
+		return error("'%s': no --helpers", args_path);
 	if (settings.exports) {
-		if (symlist_read(settings.exports, &exports) < 0) {
-			snprintf(failure, sizeof(failure), "helperlink: '%s': cannot read "
-			         "the export list '%s'", args_path, settings.exports);
-			return -1;
-		}
+		if (symlist_read(settings.exports, &exports) < 0)
+			return error("'%s': cannot read the export list '%s'", args_path,
+			             settings.exports);
 		settings.o.exports = &exports;
 		settings.o.exports_name = settings.exports;
 	}
@@ -104,12 +101,44 @@ read_settings(void)
 	return 0;
 }
 
-/* A fatal() in helperlink's code (out of memory) has printed its message:
- * rustc stops as it does for any other failure, not with exit(1). */
+static void
+hold_error(const char *line)
+{
+	buf_addf(&held, "%s\n", line);
+}
+
+/* Write the held errors but the last, and put that one, or otherwise
+ * fallback, into out. */
+static void
+release_errors(char *out, size_t size, const char *fallback)
+{
+	char *last;
+
+	if (held.len == 0) {
+		snprintf(out, size, "%s", fallback);
+		return;
+	}
+	held.data[held.len - 1] = '\0';
+	if ((last = strrchr(held.data, '\n')) != NULL) {
+		*last++ = '\0';
+		msg_text(held.data);
+		msg_text("\n");
+	} else {
+		last = held.data;
+	}
+	snprintf(out, size, "%s", last);
+	buf_reset(&held);
+}
+
+/* A fatal() in helperlink's code (out of memory) has held its message:
+ * rustc stops with it, as for any other failure, not with exit(1). */
 static void
 stop_rustc(void)
 {
-	helperlink_plugin_stop("helperlink: the compilation stops (see above)");
+	char why[512];
+
+	release_errors(why, sizeof(why), "helperlink: the compilation stops");
+	helperlink_plugin_stop(why);
 }
 
 static int
@@ -117,10 +146,12 @@ load(void)
 {
 	if (loaded == 0) {
 		msg_instead_of_exit(stop_rustc);
+		msg_hold_errors(hold_error);
 		loaded = read_settings() == 0 && llvm_load_hosted() == 0 ? 1 : -1;
+		if (loaded < 0)
+			release_errors(failure, sizeof(failure),
+			               "helperlink: this rustc's LLVM cannot be used");
 	}
-	if (loaded < 0 && !failure[0])
-		snprintf(failure, sizeof(failure), "helperlink: this rustc's LLVM cannot be used");
 	return loaded;
 }
 
@@ -165,9 +196,17 @@ run(void *module, const char *name, char *err, unsigned long errsize)
 		ret = write_report(&rep, name);
 	report_release(&rep);
 	if (ret < 0) {
-		snprintf(err, errsize, "helperlink: the helpers of '%s' could not be "
-		         "inlined into '%s' (see above)", args_path, name);
+		char fallback[512];
+
+		snprintf(fallback, sizeof(fallback), "helperlink: the helpers of "
+		         "'%s' could not be inlined into '%s'", args_path, name);
+		release_errors(err, errsize, fallback);
 		return -1;
+	}
+	/* An error that did not stop the module is written as link writes it. */
+	if (held.len) {
+		msg_text(held.data);
+		buf_reset(&held);
 	}
 	return 1;
 }
