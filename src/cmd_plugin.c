@@ -60,7 +60,9 @@ static const struct opt plugin_opts[] = {
 	OPT("-h", PLUGIN_HELP, OPT_FLAG, NULL, NULL),
 	OPT("--help", PLUGIN_HELP, OPT_FLAG, NULL, "show this help"),
 	OPT_TEXT("\nand the options of 'helperlink link' but -o, --emit, --report and --format\n"
-	         "(--helpers FILE, --exports FILE, --require-inlined, ...)."),
+	         "(--helpers FILE, --exports FILE, --require-inlined, ...);\n"
+	         "--report-format=json makes the reports that rustc writes with\n"
+	         "HELPERLINK_REPORT_DIR=DIR JSON (DIR/MODULE.report.json)."),
 	OPT_TABLE_END,
 };
 
@@ -188,7 +190,8 @@ cmd_plugin(int argc, char **argv, const char *llvm)
 		if (used < 0)
 			usage_error("plugin", "%s", p.err);
 		if (used > 0) {
-			if (startswith(argv[i], "--emit") || startswith(argv[i], "--report"))
+			if (startswith(argv[i], "--emit") || strcmp(argv[i], "--report") == 0 ||
+			    startswith(argv[i], "--report="))
 				usage_error("plugin", "'%s' is not for the plugin", argv[i]);
 			if (save(&pl, argv, i, used) < 0)
 				goto out;

@@ -51,6 +51,15 @@ check "the module's report is written" test -n "$report"
 check "it counts the calls objdump finds" test "$(sed -n 's/^helper calls left: //p' "$report")" -eq \
 	"$("$top/scripts/refs" 'rust_helper_[a-z_]+' app.o)"
 
+# --report-format=json: the reports are JSON, DIR/MODULE.report.json.
+"$HL" plugin --helpers "$FX/user-helpers.bc" --report-format=json -o "$PWD/hl-json.so"
+mkdir -p json-reports
+HELPERLINK_REPORT_DIR=$PWD/json-reports RUSTC_BOOTSTRAP=1 $RUSTC -Z llvm-plugins="$PWD/hl-json.so" \
+	-O --crate-type=lib -C panic=abort --emit=obj=json.o "$top/tests/fixtures/user/app.rs" 2>/dev/null
+jr=$(ls json-reports/*.report.json 2>/dev/null | head -n 1)
+check "with --report-format=json, the report is JSON with the stamp's call in it" \
+	sh -c "test -n '$jr' && python3 -c 'import json, sys; r = json.load(open(sys.argv[1])); sys.exit(r[\"calls\"][0][\"helper\"] != \"rust_helper_stamp\")' '$jr'"
+
 # rustc's own object, minus the helper calls: the same sections,
 # relocation kinds and defined symbols; it needs no inlined helper, and
 # what it needs now that it did not before is in the report.

@@ -7,7 +7,8 @@
  * are imported and inlined as "helperlink link" does (llvm_link_hosted());
  * rustc's own pipeline optimizes the result and rustc's own code
  * generator writes the object.  With $HELPERLINK_REPORT_DIR set, each
- * module's report goes to DIR/MODULE.report.
+ * module's report goes to DIR/MODULE.report (.report.json with
+ * --report-format=json).
  *
  * Errors are held back: when the module cannot be done, the last one is
  * rustc's fatal error ("rustc-LLVM ERROR: helperlink: ..."), after the
@@ -166,7 +167,7 @@ write_report(const struct report *rep, const char *name)
 
 	if (!dir || !*dir)
 		return 0;
-	path = xasprintf("%s/%s.report", dir, name);
+	path = xasprintf("%s/%s.report%s", dir, name, settings.o.report_json ? ".json" : "");
 	for (p = path + strlen(dir) + 1; *p; p++)
 		if (*p == '/')
 			*p = '_';
