@@ -30,8 +30,9 @@ void msg_redirect(int fd);
 /* Call fn before fatal() prints its message (the capture lets what it
  * holds through first); NULL for none. */
 void msg_before_fatal(void (*fn)(void));
-/* Call fn after fatal() has printed (or held) its message, instead of exit(1): the
- * plugin stops rustc with rustc's own fatal error.  fn must not return. */
+/* Call fn after fatal() has printed (or held) its message, instead of
+ * exit(1): the plugin stops rustc with rustc's own fatal error.  fn must
+ * not return. */
 void msg_instead_of_exit(void (*fn)(void));
 /* Give the line of each error (error() and fatal(), without its newline)
  * to fn instead of writing it; NULL writes them again.  The plugin hands
