@@ -81,6 +81,14 @@ int llvm_link(const struct link_options *o, struct buf *out,
  * module in messages; -1 after printing why. */
 int llvm_link_hosted(void *crate, const struct link_options *o,
                      struct report *rep);
+/* The functions and aliases that o's helper files define, into names
+ * (values 1), read in a context of their own; -1 after printing why. */
+int llvm_helper_functions(const struct link_options *o, struct strmap *names);
+/* Whether the module (an LLVMModuleRef) uses a function it declares whose
+ * name names holds and except does not: a helper that rustc's optimizer
+ * made it call. */
+int llvm_calls_any(void *module, const struct strmap *names,
+                   const struct strmap *except);
 /* Take the LLVM C API from the libLLVM this process already has (rustc's),
  * not from a file: for the plugin.  -1 after printing why. */
 int llvm_load_hosted(void);

@@ -327,6 +327,64 @@ report_print(const struct report *r, int json, struct buf *out)
 		print_text(r, out);
 }
 
+static int
+has_helper(const struct report *r, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < r->nhelpers; i++)
+		if (strcmp(r->helpers[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+has_ref(const struct report *r, const char *symbol)
+{
+	size_t i;
+
+	for (i = 0; i < r->nrefs; i++)
+		if (strcmp(r->refs[i].symbol, symbol) == 0)
+			return 1;
+	return 0;
+}
+
+void
+report_merge(struct report *r, const struct report *later,
+             const struct strmap *exports)
+{
+	struct report m;
+	size_t i;
+
+	memset(&m, 0, sizeof(m));
+	m.file = xstrdup(later->file ? later->file : r->file ? r->file : "");
+	for (i = 0; i < later->ncalls; i++) {
+		const struct report_call *c = &later->calls[i];
+
+		report_add_call(&m, c->caller_symbol, c->helper, c->kind, c->reason);
+		m.calls[m.ncalls - 1].count = c->count;
+	}
+	for (i = 0; i < later->nhelpers; i++) {
+		const struct report_helper *h = &later->helpers[i];
+
+		report_add_helper(&m, h->name, h->file, h->size, h->note);
+	}
+	for (i = 0; i < r->nhelpers; i++) {
+		const struct report_helper *h = &r->helpers[i];
+
+		if (!has_helper(later, h->name))
+			report_add_helper(&m, h->name, h->file, h->size, h->note);
+	}
+	for (i = 0; i < later->nrefs; i++)
+		report_add_ref(&m, later->refs[i].symbol, later->refs[i].helper);
+	for (i = 0; i < r->nrefs; i++)
+		if (!has_ref(later, r->refs[i].symbol))
+			report_add_ref(&m, r->refs[i].symbol, r->refs[i].helper);
+	report_finish(&m, exports);
+	report_release(r);
+	*r = m;
+}
+
 void
 report_release(struct report *r)
 {

@@ -55,6 +55,11 @@ void report_add_ref(struct report *r, const char *symbol, const char *helper);
 /* Merge equal calls, count the calls left per helper, mark exports, and
  * sort everything.  exports may be NULL. */
 void report_finish(struct report *r, const struct strmap *exports);
+/* r and later are reports of one module, later's made once more of it
+ * was inlined: r becomes later's calls with both reports' helpers and
+ * symbols (later's where both have one), finished anew. */
+void report_merge(struct report *r, const struct report *later,
+                  const struct strmap *exports);
 /* Print the report as a table, or as JSON. */
 void report_print(const struct report *r, int json, struct buf *out);
 /* Print the table of the calls left only, and the table of the symbols

@@ -80,6 +80,46 @@ check "it needs helper_total, helper_weights and ring_events now" \
 	test "$(tr '\n' ' ' <new.actual)" = "helper_total helper_weights ring_events "
 same "the report lists them" new.actual new.report
 
+# A helper that only rustc's optimizer makes called: through a function
+# pointer in a constant, as Linux 6.12's kernel crate calls krealloc.  At
+# the start of rustc's pipeline it is an indirect call; the second run,
+# once rustc has simplified the module, inlines it.
+cat >late.rs <<'EOF'
+#![no_std]
+unsafe extern "C" {
+    fn rust_helper_ring_len(r: *const u8) -> u32;
+    fn rust_helper_add_total(v: i64);
+}
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn direct(v: i64) {
+    unsafe { rust_helper_add_total(v) }
+}
+struct LenFunc(unsafe extern "C" fn(*const u8) -> u32);
+impl LenFunc {
+    const RING: Self = Self(rust_helper_ring_len);
+    unsafe fn call(&self, r: *const u8) -> u32 {
+        unsafe { (self.0)(r) }
+    }
+}
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn via_const(r: *const u8) -> u32 {
+    unsafe { LenFunc::RING.call(r) }
+}
+EOF
+$RUSTC -O --crate-type=lib --emit=obj=late-plain.o late.rs
+mkdir -p late-reports
+HELPERLINK_REPORT_DIR=$PWD/late-reports plugin -O --crate-type=lib --emit=obj=late.o late.rs
+check "a helper called through a constant function pointer is a call without the plugin" \
+	test "$(refs rust_helper_ring_len late-plain.o)" -gt 0
+check "and inlined with it" test "$(refs rust_helper_ring_len late.o)" -eq 0
+check "and the direct call of add_total, inlined by the first run" \
+	test "$(refs rust_helper_add_total late.o)" -eq 0
+check "the report, the second run's merged into the first's, says so of both" \
+	sh -c "grep -q '^helper calls left: 0' late-reports/*.report &&
+	       grep -q '^  rust_helper_ring_len .* 0 ' late-reports/*.report &&
+	       grep -q '^  rust_helper_add_total .* 0 ' late-reports/*.report &&
+	       grep -q '^  helper_total  *rust_helper_add_total' late-reports/*.report"
+
 # Four codegen units: the pass runs on each (four modules of the same
 # size, which rustc does not merge).
 {

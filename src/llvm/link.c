@@ -176,6 +176,71 @@ llvm_link(const struct link_options *o, struct buf *out, struct report *rep)
 	return ret;
 }
 
+/* A helper's name, and the C name a crate may call it by (import.c's
+ * bind_c_names(): rust_helper_NAME and NAME__extern wrap NAME). */
+static void
+note_helper_name(struct strmap *names, const char *name)
+{
+	size_t n = strlen(name), k = strlen("__extern");
+
+	strmap_put(names, name, (void *)1);
+	if (startswith(name, "rust_helper_") && n > strlen("rust_helper_")) {
+		strmap_put(names, name + strlen("rust_helper_"), (void *)1);
+	} else if (n > k && strcmp(name + n - k, "__extern") == 0) {
+		char *c = xstrndup(name, n - k);
+
+		strmap_put(names, c, (void *)1);
+		free(c);
+	}
+}
+
+int
+llvm_helper_functions(const struct link_options *o, struct strmap *names)
+{
+	struct session s;
+	size_t i;
+	int ret = 0;
+
+	memset(&s, 0, sizeof(s));
+	s.o = o;
+	s.ctx = LLVMContextCreate();
+	diag_install(s.ctx, &s.diag);
+	for (i = 0; i < o->nhelpers && ret == 0; i++) {
+		struct bc_file f = {NULL, NULL, BUF_INIT};
+		LLVMModuleRef m = NULL;
+		LLVMValueRef v;
+
+		if (session_read(&f, o->helpers[i], NULL) < 0 ||
+		    !(m = session_parse(&s, &f, 1)))
+			ret = -1;
+		for (v = m ? LLVMGetFirstFunction(m) : NULL; v; v = LLVMGetNextFunction(v))
+			if (!LLVMIsDeclaration(v))
+				note_helper_name(names, value_name(v));
+		for (v = m ? LLVMGetFirstGlobalAlias(m) : NULL; v; v = LLVMGetNextGlobalAlias(v))
+			note_helper_name(names, value_name(v));
+		/* The module reads f.data. */
+		if (m)
+			LLVMDisposeModule(m);
+		buf_release(&f.data);
+	}
+	diag_release(&s.diag);
+	LLVMContextDispose(s.ctx);
+	return ret;
+}
+
+int
+llvm_calls_any(void *module, const struct strmap *names,
+               const struct strmap *except)
+{
+	LLVMValueRef f;
+
+	for (f = LLVMGetFirstFunction(module); f; f = LLVMGetNextFunction(f))
+		if (LLVMIsDeclaration(f) && LLVMGetFirstUse(f) &&
+		    strmap_get(names, value_name(f)) && !strmap_get(except, value_name(f)))
+			return 1;
+	return 0;
+}
+
 int
 llvm_link_hosted(void *crate, const struct link_options *o, struct report *rep)
 {

@@ -10,6 +10,13 @@
  * module's report goes to DIR/MODULE.report (.report.json with
  * --report-format=json).
  *
+ * The pass runs twice.  At the start of rustc's pipeline (run()), which
+ * then optimizes the inlined code with everything else; and once rustc
+ * has simplified the module (run_late()), for a helper that only became
+ * called there (kernel 6.12 calls krealloc through a function pointer
+ * held in a constant): only when the module calls one of the helper
+ * files' functions, and its report then replaces the first.
+ *
  * Errors are held back: when the module cannot be done, the last one is
  * rustc's fatal error ("rustc-LLVM ERROR: helperlink: ..."), after the
  * others, so that one failure is one line.
@@ -36,6 +43,8 @@
 
 int helperlink_plugin_run(void *module, const char *name, char *err,
                           unsigned long errsize);
+int helperlink_plugin_run_late(void *module, const char *name, char *err,
+                               unsigned long errsize);
 /* plugin/shim.cpp: rustc's fatal error with the message why; no return. */
 void helperlink_plugin_stop(const char *why);
 
@@ -46,6 +55,14 @@ static char *args_path;
 static int loaded;      /* 1: ready; -1: failed, with the error in failure */
 static char failure[512];
 static struct buf held = BUF_INIT;  /* error lines, each ending in '\n' */
+static struct strmap helper_functions = STRMAP_INIT;
+static int helper_functions_read;
+/* The helpers a first run left called (static state, ...): the second run
+ * leaves them alone, and does not warn again. */
+static struct strmap kept = STRMAP_INIT;
+/* The first run's report of each module (struct report *), for the second
+ * run's to be merged into, when reports are written. */
+static struct strmap first_reports = STRMAP_INIT;
 static pthread_mutex_t one_at_a_time = PTHREAD_MUTEX_INITIALIZER;
 /* An address in this file, for dladdr() to say which file it is. */
 static const char anchor;
@@ -156,33 +173,51 @@ load(void)
 	return loaded;
 }
 
-/* The report of module name into $HELPERLINK_REPORT_DIR, if set. */
+/* The report of module name into $HELPERLINK_REPORT_DIR, if set: the
+ * first run's, kept for the second run's to be merged into.  Takes rep. */
 static int
-write_report(const struct report *rep, const char *name)
+write_report(struct report *rep, const char *name, int late)
 {
 	const char *dir = getenv("HELPERLINK_REPORT_DIR");
+	struct report *kept_rep = strmap_get(&first_reports, name);
 	struct buf text = BUF_INIT;
 	char *path, *p;
 	int ret;
 
-	if (!dir || !*dir)
+	if (!dir || !*dir) {
+		report_release(rep);
 		return 0;
+	}
+	if (late && kept_rep) {
+		report_merge(kept_rep, rep, settings.o.exports);
+		report_release(rep);
+	} else {
+		if (kept_rep)
+			report_release(kept_rep);
+		else
+			kept_rep = xmalloc(sizeof(*kept_rep));
+		*kept_rep = *rep;
+		memset(rep, 0, sizeof(*rep));
+		strmap_put(&first_reports, name, kept_rep);
+	}
 	path = xasprintf("%s/%s.report%s", dir, name, settings.o.report_json ? ".json" : "");
 	for (p = path + strlen(dir) + 1; *p; p++)
 		if (*p == '/')
 			*p = '_';
-	report_print(rep, settings.o.report_json, &text);
+	report_print(kept_rep, settings.o.report_json, &text);
 	ret = write_file_atomic(path, text.data, text.len);
 	buf_release(&text);
 	free(path);
 	return ret;
 }
 
+/* Inline into module; late: the second run. */
 static int
-run(void *module, const char *name, char *err, unsigned long errsize)
+run(void *module, const char *name, int late, char *err, unsigned long errsize)
 {
 	struct link_options o;
 	struct report rep;
+	size_t i;
 	int ret;
 
 	if (load() < 0) {
@@ -193,9 +228,13 @@ run(void *module, const char *name, char *err, unsigned long errsize)
 	o.output = name;
 	memset(&rep, 0, sizeof(rep));
 	ret = llvm_link_hosted(module, &o, &rep);
+	for (i = 0; ret == 0 && !late && i < rep.ncalls; i++)
+		if (strcmp(rep.calls[i].kind, "call") == 0)
+			strmap_put(&kept, rep.calls[i].helper, (void *)1);
 	if (ret == 0)
-		ret = write_report(&rep, name);
-	report_release(&rep);
+		ret = write_report(&rep, name, late);
+	else
+		report_release(&rep);
 	if (ret < 0) {
 		char fallback[512];
 
@@ -219,7 +258,30 @@ helperlink_plugin_run(void *module, const char *name, char *err,
 	int ret;
 
 	pthread_mutex_lock(&one_at_a_time);
-	ret = run(module, name, err, errsize);
+	ret = run(module, name, 0, err, errsize);
+	pthread_mutex_unlock(&one_at_a_time);
+	return ret;
+}
+
+int
+helperlink_plugin_run_late(void *module, const char *name, char *err,
+                           unsigned long errsize)
+{
+	int ret = 0;
+
+	pthread_mutex_lock(&one_at_a_time);
+	if (load() < 0) {
+		snprintf(err, errsize, "%s", failure);
+		ret = -1;
+	} else if (!helper_functions_read &&
+	           llvm_helper_functions(&settings.o, &helper_functions) < 0) {
+		release_errors(err, errsize, "helperlink: cannot read the helpers");
+		ret = -1;
+	} else {
+		helper_functions_read = 1;
+		if (llvm_calls_any(module, &helper_functions, &kept))
+			ret = run(module, name, 1, err, errsize);
+	}
 	pthread_mutex_unlock(&one_at_a_time);
 	return ret;
 }
