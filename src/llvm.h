@@ -77,13 +77,12 @@ int llvm_link(const struct link_options *o, struct buf *out,
               struct report *rep);
 /* Inside rustc (the plugin): import the helpers that crate, rustc's
  * LLVMModuleRef, calls, and inline them, as llvm_link() would; rustc
- * optimizes and compiles the module afterwards.  o->output names the
+ * optimizes and compiles the module afterwards.  When functions is empty,
+ * it gets the names of the helper files' functions (and the C names a
+ * crate may call them by), for llvm_calls_any().  o->output names the
  * module in messages; -1 after printing why. */
 int llvm_link_hosted(void *crate, const struct link_options *o,
-                     struct report *rep);
-/* The functions and aliases that o's helper files define, into names
- * (values 1), read in a context of their own; -1 after printing why. */
-int llvm_helper_functions(const struct link_options *o, struct strmap *names);
+                     struct report *rep, struct strmap *functions);
 /* Whether the module (an LLVMModuleRef) uses a function it declares whose
  * name names holds and except does not: a helper that rustc's optimizer
  * made it call. */

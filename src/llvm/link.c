@@ -195,40 +195,6 @@ note_helper_name(struct strmap *names, const char *name)
 }
 
 int
-llvm_helper_functions(const struct link_options *o, struct strmap *names)
-{
-	struct session s;
-	size_t i;
-	int ret = 0;
-
-	memset(&s, 0, sizeof(s));
-	s.o = o;
-	s.ctx = LLVMContextCreate();
-	diag_install(s.ctx, &s.diag);
-	for (i = 0; i < o->nhelpers && ret == 0; i++) {
-		struct bc_file f = {NULL, NULL, BUF_INIT};
-		LLVMModuleRef m = NULL;
-		LLVMValueRef v;
-
-		if (session_read(&f, o->helpers[i], NULL) < 0 ||
-		    !(m = session_parse(&s, &f, 1)))
-			ret = -1;
-		for (v = m ? LLVMGetFirstFunction(m) : NULL; v; v = LLVMGetNextFunction(v))
-			if (!LLVMIsDeclaration(v))
-				note_helper_name(names, value_name(v));
-		for (v = m ? LLVMGetFirstGlobalAlias(m) : NULL; v; v = LLVMGetNextGlobalAlias(v))
-			note_helper_name(names, value_name(v));
-		/* The module reads f.data. */
-		if (m)
-			LLVMDisposeModule(m);
-		buf_release(&f.data);
-	}
-	diag_release(&s.diag);
-	LLVMContextDispose(s.ctx);
-	return ret;
-}
-
-int
 llvm_calls_any(void *module, const struct strmap *names,
                const struct strmap *except)
 {
@@ -242,14 +208,20 @@ llvm_calls_any(void *module, const struct strmap *names,
 }
 
 int
-llvm_link_hosted(void *crate, const struct link_options *o, struct report *rep)
+llvm_link_hosted(void *crate, const struct link_options *o, struct report *rep,
+                 struct strmap *functions)
 {
 	struct session s;
+	size_t i, k;
 	int ret;
 
 	session_begin_hosted(&s, o, (LLVMModuleRef)crate);
 	session_note_crate(&s);
 	ret = link_helpers(&s, rep);
+	for (i = 0; functions && functions->n == 0 && s.helpers && i < o->nhelpers; i++)
+		for (k = 0; k < s.helpers[i].defines.cap; k++)
+			if (s.helpers[i].defines.e[k].key)
+				note_helper_name(functions, s.helpers[i].defines.e[k].key);
 	codegen_release(&s.cg);
 	session_end(&s);
 	return ret;

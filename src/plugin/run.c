@@ -55,8 +55,8 @@ static char *args_path;
 static int loaded;      /* 1: ready; -1: failed, with the error in failure */
 static char failure[512];
 static struct buf held = BUF_INIT;  /* error lines, each ending in '\n' */
+/* The helper files' functions, from the first run. */
 static struct strmap helper_functions = STRMAP_INIT;
-static int helper_functions_read;
 /* The helpers a first run left called (static state, ...): the second run
  * leaves them alone, and does not warn again. */
 static struct strmap kept = STRMAP_INIT;
@@ -227,7 +227,7 @@ run(void *module, const char *name, int late, char *err, unsigned long errsize)
 	o = settings.o;
 	o.output = name;
 	memset(&rep, 0, sizeof(rep));
-	ret = llvm_link_hosted(module, &o, &rep);
+	ret = llvm_link_hosted(module, &o, &rep, &helper_functions);
 	for (i = 0; ret == 0 && !late && i < rep.ncalls; i++)
 		if (strcmp(rep.calls[i].kind, "call") == 0)
 			strmap_put(&kept, rep.calls[i].helper, (void *)1);
@@ -273,14 +273,8 @@ helperlink_plugin_run_late(void *module, const char *name, char *err,
 	if (load() < 0) {
 		snprintf(err, errsize, "%s", failure);
 		ret = -1;
-	} else if (!helper_functions_read &&
-	           llvm_helper_functions(&settings.o, &helper_functions) < 0) {
-		release_errors(err, errsize, "helperlink: cannot read the helpers");
-		ret = -1;
-	} else {
-		helper_functions_read = 1;
-		if (llvm_calls_any(module, &helper_functions, &kept))
-			ret = run(module, name, 1, err, errsize);
+	} else if (llvm_calls_any(module, &helper_functions, &kept)) {
+		ret = run(module, name, 1, err, errsize);
 	}
 	pthread_mutex_unlock(&one_at_a_time);
 	return ret;
