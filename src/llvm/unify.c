@@ -94,11 +94,38 @@ struct flag_check {
 	int failed;
 };
 
+/*
+ * Flags that LLVM's reader upgrades (llvm::UpgradeModuleFlags()) when it
+ * materializes a module written by an older LLVM: AArch64's branch
+ * protection flags were Error with 0 or 1 (clang 14 writes them so), and
+ * are Min with 0 or 2 now.  The check comes before the upgrade, so it
+ * compares what the upgrade makes of the value; a helper file without
+ * the crate's branch protection is still refused (Min would take the
+ * crate's property note away).
+ */
+static int
+upgraded_to_min(const char *key)
+{
+	static const char *const keys[] = {
+		"branch-target-enforcement", "sign-return-address",
+		"sign-return-address-all", "sign-return-address-with-bkey",
+	};
+
+	return strlist_has(keys, LEN(keys), key);
+}
+
+static int
+is_int(LLVMValueRef v)
+{
+	return LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMIntegerTypeKind;
+}
+
 /* A module flag with behaviour Error (1) must have one value everywhere. */
 static int
 check_flag(const char *key, int behavior, LLVMValueRef value, void *arg)
 {
 	struct flag_check *fc = arg;
+	unsigned long long theirs, ours;
 	LLVMValueRef mine;
 
 	if (behavior != 1)
@@ -106,17 +133,49 @@ check_flag(const char *key, int behavior, LLVMValueRef value, void *arg)
 	mine = module_flag(fc->s->crate, key, NULL);
 	if (!mine || mine == value)
 		return 0;
-	fc->failed = 1;
-	if (LLVMGetTypeKind(LLVMTypeOf(value)) == LLVMIntegerTypeKind &&
-	    LLVMGetTypeKind(LLVMTypeOf(mine)) == LLVMIntegerTypeKind)
-		error("cannot link '%s' into '%s': module flag '%s' differs "
-		      "(%llu against %llu)", fc->path, fc->s->crate_path, key,
-		      LLVMConstIntGetZExtValue(value),
-		      LLVMConstIntGetZExtValue(mine));
-	else
+	if (!is_int(value) || !is_int(mine)) {
+		fc->failed = 1;
 		error("cannot link '%s' into '%s': module flag '%s' differs",
 		      fc->path, fc->s->crate_path, key);
+		return 1;
+	}
+	theirs = LLVMConstIntGetZExtValue(value);
+	ours = LLVMConstIntGetZExtValue(mine);
+	/* Min keeps the crate's value when theirs is as high. */
+	if (upgraded_to_min(key) && theirs == 1)
+		theirs = 2;
+	if (upgraded_to_min(key) && theirs >= ours)
+		return 0;
+	fc->failed = 1;
+	error("cannot link '%s' into '%s': module flag '%s' differs (%llu against "
+	      "%llu)%s", fc->path, fc->s->crate_path, key, theirs, ours,
+	      upgraded_to_min(key) ? ": build the helpers with the crate's "
+	                             "branch protection" : "");
 	return 1;
+}
+
+/* A branch protection flag the crate sets and m lacks: the link would
+ * take the minimum, 0, and the object would lose its property note. */
+static void
+check_missing(struct flag_check *fc, LLVMModuleRef m)
+{
+	static const char *const keys[] = {
+		"branch-target-enforcement", "sign-return-address",
+	};
+	LLVMValueRef mine;
+	size_t i;
+
+	for (i = 0; i < LEN(keys) && !fc->failed; i++) {
+		mine = module_flag(fc->s->crate, keys[i], NULL);
+		if (mine && is_int(mine) && LLVMConstIntGetZExtValue(mine) != 0 &&
+		    !module_flag(m, keys[i], NULL)) {
+			fc->failed = 1;
+			error("cannot link '%s' into '%s': module flag '%s' differs (none "
+			      "against %llu): build the helpers with the crate's branch "
+			      "protection", fc->path, fc->s->crate_path, keys[i],
+			      LLVMConstIntGetZExtValue(mine));
+		}
+	}
 }
 
 int
@@ -125,5 +184,7 @@ unify_flags(struct session *s, LLVMModuleRef m, const char *path)
 	struct flag_check fc = {s, path, 0};
 
 	module_flags_each(m, check_flag, &fc);
+	if (!fc.failed)
+		check_missing(&fc, m);
 	return fc.failed ? -1 : 0;
 }
