@@ -250,6 +250,27 @@ struct check {
 	struct buf *missing;
 };
 
+/*
+ * Features that choose how code is generated, not what the CPU can run: a
+ * caller without them compiles the inlined code its own way.  Atomics
+ * become LL/SC (or LSE) instead of calls of __aarch64_ldadd4_acq_rel and
+ * the like; indirect branches go without retpolines or SLS hardening when
+ * the caller's own do; a reserved register is the caller's to reserve.
+ */
+static int
+codegen_only(const char *f)
+{
+	static const char *const names[] = {
+		"outline-atomics", "harden-sls-retbr", "harden-sls-blr",
+		"harden-sls-nocomdat", "retpoline-indirect-calls",
+		"retpoline-indirect-branches", "retpoline-external-thunk",
+		"lvi-cfi", "lvi-load-hardening", "seses", "harden-sls-ret",
+		"harden-sls-ijmp",
+	};
+
+	return strlist_has(names, LEN(names), f) || startswith(f, "reserve-");
+}
+
 static void
 check_item(const char *item, size_t len, void *arg)
 {
@@ -259,7 +280,7 @@ check_item(const char *item, size_t len, void *arg)
 	if (*item != '+' || c->same_unknown_cpu)
 		return;
 	f = xstrndup(item + 1, len - 1);
-	if (!strmap_get(&c->caller->m, f))
+	if (!codegen_only(f) && !strmap_get(&c->caller->m, f))
 		buf_addf(c->missing, "%s+%s", c->missing->len ? "," : "", f);
 	free(f);
 }

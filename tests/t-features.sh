@@ -1,7 +1,9 @@
 # t-features.sh: a helper whose target features its Rust caller has
 # (named, implied, or by the CPU) is inlined; one LLVM keeps out of line is
 # called in the helpers' object, never copied; one that needs more is
-# refused, naming what is missing.
+# refused, naming what is missing.  On AArch64, outline-atomics (clang's
+# default for Linux) is how atomics are compiled, not what the CPU has: a
+# caller without it takes the helper, and the atomics become LL/SC.
 . "$top/tests/lib.sh"
 
 fix=$FIXTURES/features
@@ -90,3 +92,27 @@ check "  a call it is" test "$(refs rust_helper_shuf SHUF-allowed.o)" -eq 1
 $HL report SHUF-allowed.o --helpers SHUF.bc >SHUF-report.txt 2>&1
 check "and the report gives that reason" \
 	grep -q "rust_helper_shuf  *call  it needs target features +avx2" SHUF-report.txt
+
+# AArch64: a helper whose inline asm makes it need all its own features,
+# +neon,+outline-atomics,+v8a, into an aarch64-unknown-none crate that has
+# no outline-atomics.
+if command -v llvm-as-22 >/dev/null && command -v llvm-objdump-22 >/dev/null; then
+	llvm-as-22 "$fix/a64-none.ll" -o a64-none.bc
+	sed 's/,+neon,+fp-armv8"/,-neon,-fp-armv8"/' "$fix/a64-none.ll" | llvm-as-22 -o a64-noneon.bc
+	$CLANG --target=aarch64-linux-gnu -O2 -emit-llvm -c "$fix/a64-asm.c" -o a64-asm.bc
+	check "clang's AArch64 helpers carry +outline-atomics" \
+		sh -c "llvm-dis-22 a64-asm.bc -o - | grep -q '+outline-atomics'"
+	hl_link a64.o a64-none.bc --helpers a64-asm.bc
+	llvm-objdump-22 -dr a64.o >a64.dis
+	check "outline-atomics is not a CPU feature: both helpers inlined" \
+		sh -c "! grep -q 'R_AARCH64_.*rust_helper_' a64.dis"
+	check "  and the atomic add is the caller's LL/SC, no __aarch64_ldadd call" \
+		sh -c "grep -q ldaxr a64.dis && ! grep -q __aarch64_ a64.dis"
+	status_is 1 "a caller without NEON still refuses the asm helper" \
+		sh -c "'$HL' link a64-noneon.bc --helpers a64-asm.bc -o a64-noneon.o 2>a64-noneon.err"
+	check "  naming +neon, not +outline-atomics" \
+		sh -c "grep -q \"needs target features +neon \" a64-noneon.err && ! grep -q outline a64-noneon.err"
+	detail a64-noneon.err
+else
+	skip "AArch64 outline-atomics" "no llvm-as-22 (llvm-22)"
+fi
