@@ -1,12 +1,12 @@
 # t-modflags.sh: AArch64's branch protection module flags.  clang 14
 # writes them with behaviour Error and 0 or 1; LLVM 22 upgrades them to
-# Min with 0 or 2 when it reads the file, after helperlink's check, which
-# therefore compares what the upgrade makes of them: helpers built with
-# the crate's -mbranch-protection link (from clang 14 and 22) and the
-# object keeps its BTI and PAC property note; helpers built without it
-# (clang 14: 0; clang 22: no flag at all) are refused, as the link would
-# take the minimum and the note away; a crate without branch protection
-# takes helpers with it.
+# Min with 0 or 2 when it reads the file (clang 19's Min with 1 too),
+# after helperlink's check, which therefore compares what the upgrade
+# makes of them: helpers built with the crate's -mbranch-protection link
+# (from clang 14, 19 and 22) and the object keeps its BTI and PAC property
+# note; helpers built without it (clang 14: 0; clang 22: no flag at all)
+# are refused, as the link would take the minimum and the note away; a
+# crate without branch protection takes helpers with it.
 . "$top/tests/lib.sh"
 
 fix=$top/tests/fixtures/modflags
@@ -20,7 +20,7 @@ note() { llvm-readelf-22 -n "$1" | grep -c 'aarch64 feature: BTI, PAC'; }
 # calls FILE: relocations against the helper (objdump -dr of LLVM 22,
 # which reads AArch64 objects).
 calls() { llvm-objdump-22 -dr "$1" | grep -c 'R_AARCH64_.*rust_helper_add'; }
-for cc in clang clang-22; do
+for cc in clang clang-19 clang-22; do
 	has_clang $cc || { skip "$cc helpers" "no $cc"; continue; }
 	$cc --target=aarch64-linux-gnu -O2 -mbranch-protection=standard -emit-llvm \
 		-c "$fix/helpers.c" -o $cc-bp.bc

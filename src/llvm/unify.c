@@ -97,8 +97,8 @@ struct flag_check {
 /*
  * Flags that LLVM's reader upgrades (llvm::UpgradeModuleFlags()) when it
  * materializes a module written by an older LLVM: AArch64's branch
- * protection flags were Error with 0 or 1 (clang 14 writes them so), and
- * are Min with 0 or 2 now.  The check comes before the upgrade, so it
+ * protection flags were Error with 0 or 1 (clang 14 writes them so), then
+ * Min with 0 or 1 (clang 19), and are Min with 0 or 2 now.  The check comes before the upgrade, so it
  * compares what the upgrade makes of the value; a helper file without
  * the crate's branch protection is still refused (Min would take the
  * crate's property note away).
@@ -120,7 +120,9 @@ is_int(LLVMValueRef v)
 	return LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMIntegerTypeKind;
 }
 
-/* A module flag with behaviour Error (1) must have one value everywhere. */
+/* A module flag with behaviour Error (1) must have one value everywhere;
+ * a branch protection flag (Min, 8, or Error before the upgrade) must be
+ * at least the crate's. */
 static int
 check_flag(const char *key, int behavior, LLVMValueRef value, void *arg)
 {
@@ -128,7 +130,7 @@ check_flag(const char *key, int behavior, LLVMValueRef value, void *arg)
 	unsigned long long theirs, ours;
 	LLVMValueRef mine;
 
-	if (behavior != 1)
+	if (behavior != 1 && !(behavior == 8 && upgraded_to_min(key)))
 		return 0;
 	mine = module_flag(fc->s->crate, key, NULL);
 	if (!mine || mine == value)
