@@ -398,6 +398,10 @@ void notes_parse(const char *text, size_t n, struct strmap *notes);
 
 /* Import the helpers the crate calls into s->import (import.c). */
 int import_helpers(struct session *s);
+/* The C function a wrapper's name says it wraps (rust_helper_NAME and
+ * NAME__extern wrap NAME, as bind_c_names() binds them), as a new string,
+ * or NULL. */
+char *import_wrapped_name(const char *wrapper);
 
 /*
  * After the import is linked into the crate (internalize.c): give the

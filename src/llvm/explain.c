@@ -192,11 +192,20 @@ explain_errors(const struct report *rep, const char *what, const char *exports,
 	return failed ? -1 : 0;
 }
 
+/* An available_externally copy that is used (a function, or a constant
+ * such as a helper's table) is not in the object: the object refers to
+ * it.  Into the undefined map arg. */
+static void
+note_copy(LLVMValueRef g, void *arg)
+{
+	if (LLVMGetLinkage(g) == LLVMAvailableExternallyLinkage && LLVMGetFirstUse(g))
+		strmap_put(arg, value_name(g), (void *)1);
+}
+
 int
 explain_link(struct session *s, struct report *rep)
 {
 	struct code_refs refs;
-	LLVMValueRef g;
 	size_t i;
 
 	memset(&refs, 0, sizeof(refs));
@@ -205,17 +214,8 @@ explain_link(struct session *s, struct report *rep)
 	explain_calls(rep, &refs, &s->info, &s->info, s->crate, s->crate,
 	             s->o->force_inline);
 	explain_helpers(rep, &s->info);
-	/* What the crate uses now that it did not declare before: the
-	 * available_externally copies (functions, and constants such as a
-	 * helper's table) are not in the object, so it refers to them. */
-	for (g = LLVMGetFirstFunction(s->crate); g; g = LLVMGetNextFunction(g))
-		if (LLVMGetLinkage(g) == LLVMAvailableExternallyLinkage &&
-		    LLVMGetFirstUse(g))
-			strmap_put(&refs.undefined, value_name(g), (void *)1);
-	for (g = LLVMGetFirstGlobal(s->crate); g; g = LLVMGetNextGlobal(g))
-		if (LLVMGetLinkage(g) == LLVMAvailableExternallyLinkage &&
-		    LLVMGetFirstUse(g))
-			strmap_put(&refs.undefined, value_name(g), (void *)1);
+	/* What the crate uses now that it did not declare before. */
+	each_global(s->crate, note_copy, &refs.undefined);
 	for (i = 0; i < refs.undefined.cap; i++) {
 		const char *sym = refs.undefined.e[i].key;
 		const struct helper_info *hi;

@@ -125,6 +125,25 @@ crate_merge(struct session *s, const char *name, LLVMValueRef other)
 	strmap_put(&s->crate_declared, name, NULL);
 }
 
+/* How a wrapper's name is made from the C function's. */
+static const char *const wrapper_forms[] = {"rust_helper_%s", "%s__extern"};
+
+char *
+import_wrapped_name(const char *wrapper)
+{
+	size_t n = strlen(wrapper), k;
+
+	for (k = 0; k < LEN(wrapper_forms); k++) {
+		const char *form = wrapper_forms[k], *mark = strstr(form, "%s");
+		size_t pre = (size_t)(mark - form), post = strlen(mark + 2);
+
+		if (n > pre + post && strncmp(wrapper, form, pre) == 0 &&
+		    strcmp(wrapper + n - post, mark + 2) == 0)
+			return xstrndup(wrapper + pre, n - pre - post);
+	}
+	return NULL;
+}
+
 /*
  * Calls by a C inline function's own name.  A crate may declare
  * io_uring_prep_nop() itself, which no object defines; when hf defines a
@@ -136,7 +155,6 @@ crate_merge(struct session *s, const char *name, LLVMValueRef other)
 static void
 bind_c_names(struct session *s, struct helper_file *hf)
 {
-	static const char *const forms[] = {"rust_helper_%s", "%s__extern"};
 	const char **names = strmap_keys(&s->crate_wants);
 	size_t i, k;
 
@@ -146,8 +164,8 @@ bind_c_names(struct session *s, struct helper_file *hf)
 
 		if (strmap_get(&hf->defines, names[i]))
 			continue;
-		for (k = 0; k < LEN(forms) && !wrapper; k++) {
-			wrapper = xasprintf(forms[k], names[i]);
+		for (k = 0; k < LEN(wrapper_forms) && !wrapper; k++) {
+			wrapper = xasprintf(wrapper_forms[k], names[i]);
 			if (!strmap_get(&hf->defines, wrapper)) {
 				free(wrapper);
 				wrapper = NULL;

@@ -176,22 +176,16 @@ llvm_link(const struct link_options *o, struct buf *out, struct report *rep)
 	return ret;
 }
 
-/* A helper's name, and the C name a crate may call it by (import.c's
- * bind_c_names(): rust_helper_NAME and NAME__extern wrap NAME). */
+/* A helper's name, and the C name a crate may call it by. */
 static void
 note_helper_name(struct strmap *names, const char *name)
 {
-	size_t n = strlen(name), k = strlen("__extern");
+	char *c = import_wrapped_name(name);
 
 	strmap_put(names, name, (void *)1);
-	if (startswith(name, "rust_helper_") && n > strlen("rust_helper_")) {
-		strmap_put(names, name + strlen("rust_helper_"), (void *)1);
-	} else if (n > k && strcmp(name + n - k, "__extern") == 0) {
-		char *c = xstrndup(name, n - k);
-
+	if (c)
 		strmap_put(names, c, (void *)1);
-		free(c);
-	}
+	free(c);
 }
 
 int
