@@ -134,6 +134,23 @@ capture_subject(const char *subject)
 }
 
 void
+capture_mute(void)
+{
+	if (capture.file)
+		capture_flush();
+}
+
+void
+capture_unmute(void)
+{
+	if (!capture.file)
+		return;
+	fflush(stderr);
+	if (ftruncate(capture.fd, 0) == 0)
+		rewind(capture.file);
+}
+
+void
 capture_end(void)
 {
 	if (!capture.file)

@@ -18,6 +18,10 @@ void capture_begin(const char *subject);
 /* Print what was captured about the old subject and switch to a new one. */
 void capture_subject(const char *subject);
 void capture_end(void);
+/* Between capture_mute() and capture_unmute(), what is captured is
+ * dropped: the output of work done only to be looked at. */
+void capture_mute(void);
+void capture_unmute(void);
 /* On a crash, give what was captured to fn (from the signal handler, so
  * fn must be async-signal-safe) instead of standard error. */
 void capture_crash_hook(void (*fn)(const char *text, size_t n));

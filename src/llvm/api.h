@@ -102,6 +102,7 @@ typedef int LLVMVerifierFailureAction;
 	X(14, required, LLVMBool, LLVMGetBitcodeModuleInContext2, (LLVMContextRef ContextRef, LLVMMemoryBufferRef MemBuf, LLVMModuleRef *OutM)) \
 	X(14, required, LLVMModuleRef, LLVMModuleCreateWithNameInContext, (const char *ModuleID, LLVMContextRef C)) \
 	X(14, required, void, LLVMDisposeModule, (LLVMModuleRef M)) \
+	X(14, required, LLVMModuleRef, LLVMCloneModule, (LLVMModuleRef M)) \
 	X(14, required, LLVMContextRef, LLVMGetModuleContext, (LLVMModuleRef M)) \
 	X(14, required, const char *, LLVMGetTarget, (LLVMModuleRef M)) \
 	X(14, required, void, LLVMSetTarget, (LLVMModuleRef M, const char *Triple)) \

@@ -27,8 +27,8 @@ count_instructions(LLVMValueRef f)
  * report of an object cannot tell which helpers went into it, so it names
  * every helper that uses sym.  Called once per helper and symbol.
  */
-static void
-note_helper_ref(struct session *s, const char *sym, struct helper_info *info)
+void
+describe_ref(struct session *s, const char *sym, struct helper_info *info)
 {
 	const struct helper_info *first = strmap_get(&s->helper_refs, sym);
 	char *more;
@@ -83,7 +83,7 @@ walk_operand(struct session *s, struct helper_info *info, LLVMValueRef v,
 	            l == LLVMAvailableExternallyLinkage) &&
 	           ptrset_add(seen, v)) {
 		/* seen holds this helper's walk: each symbol once. */
-		note_helper_ref(s, value_name(v), info);
+		describe_ref(s, value_name(v), info);
 	}
 }
 
@@ -101,6 +101,8 @@ walk_code(struct session *s, struct helper_info *info, LLVMValueRef f,
 
 	if (!ptrset_add(seen, f))
 		return;
+	if (!strmap_get(&s->code_owner, value_name(f)))
+		strmap_put(&s->code_owner, value_name(f), info);
 	for (bb = LLVMGetFirstBasicBlock(f); bb; bb = LLVMGetNextBasicBlock(bb))
 		for (i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i)) {
 			n = LLVMGetNumOperands(i);

@@ -14,7 +14,7 @@ diag_handler(LLVMDiagnosticInfoRef di, void *arg)
 	LLVMDiagnosticSeverity sev = LLVMGetDiagInfoSeverity(di);
 	char *msg;
 
-	if (sev != LLVMDSError && sev != LLVMDSWarning)
+	if (d->quiet || (sev != LLVMDSError && sev != LLVMDSWarning))
 		return;
 	msg = LLVMGetDiagInfoDescription(di);
 	/* One line per message: LLVM adds the source line and a caret. */

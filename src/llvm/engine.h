@@ -10,10 +10,10 @@
  *   explain.c                    became of each helper, and why
  *   unify.c, unique.c,           what the steps use: triples and flags,
  *   features.c, describe.c,      what must stay unique, target features,
- *   signature.c, passes.c,       helper sizes, call types, the pass
- *   codegen.c, layout.c,         pipelines, code generation, sections,
- *   redefine.c, refs.c,          renaming, references in IR and in
- *   object.c, objrefs.c          ELF objects
+ *   libcalls.c, signature.c,     helper sizes and what their code uses,
+ *   passes.c, codegen.c,         call types, the pass pipelines, code
+ *   layout.c, redefine.c,        generation, sections, renaming,
+ *   refs.c, objrefs.c            references in IR and in ELF objects
  *   session.c                    a session: its context and diagnostics,
  *                                reading and linking bitcode, what is
  *                                known of each helper
@@ -53,6 +53,8 @@ struct diag {
 	const char *subject;  /* the input being read, linked or compiled */
 	struct buf errors;
 	struct buf last;      /* what diag_take() returned last */
+	int quiet;            /* drop everything: code compiled only to be
+	                         looked at */
 };
 
 void diag_install(LLVMContextRef ctx, struct diag *d);
@@ -178,6 +180,10 @@ struct session {
 	struct strmap used_names;      /* the helper files' statics marked used */
 	struct strmap helper_refs;     /* symbol -> the helper_info using it */
 	struct strmap helper_refs_more; /* report: symbol -> "the others, ..." */
+	struct strmap code_owner;      /* function of the import -> the
+	                                  helper_info whose code it is */
+	struct strmap libcalls;        /* symbol code generation makes helper
+	                                  code use -> its helper_info */
 	int report_mode;               /* import every helper, change nothing */
 	int hosted;                    /* inside rustc: ctx and crate are its */
 };
@@ -248,6 +254,13 @@ void describe_sizes(struct session *s);
 /* Which outside symbols each imported helper's code uses, and whether it
  * calls itself. */
 void describe_code(struct session *s);
+/* Note that info's code uses the outside symbol sym (helper_refs); once
+ * per helper and symbol. */
+void describe_ref(struct session *s, const char *sym, struct helper_info *info);
+/* After describe_code(), with the crate's target machine: the symbols
+ * code generation makes each helper's code use, which its IR does not
+ * name (libcalls.c), into helper_refs and libcalls. */
+void describe_libcalls(struct session *s);
 
 /*
  * Where the C calling convention puts a function's arguments or result
@@ -428,8 +441,14 @@ void explain_helpers(struct report *rep, const struct strmap *info);
  * rows they are about with list; -1 when there are any. */
 int explain_errors(const struct report *rep, const char *what,
                    const char *exports, int require_inlined, int list);
-/* The link's report, with --exports and --require-inlined applied; -1
- * after printing why. */
-int explain_link(struct session *s, struct report *rep);
+/* The link's report, from its IR. */
+void explain_link(struct session *s, struct report *rep);
+/* Add to it the symbols of s->libcalls that the object obj, the link's
+ * output, needs and the crate did not declare; -1 after printing why. */
+int explain_object(struct session *s, struct report *rep,
+                   const struct buf *obj);
+/* Finish the report and apply --exports and --require-inlined; -1 after
+ * printing why. */
+int explain_check(struct session *s, struct report *rep);
 
 #endif

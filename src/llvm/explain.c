@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../object.h"
+#include "../rename.h"
 #include "../report.h"
 #include "engine.h"
 
@@ -202,7 +204,7 @@ note_copy(LLVMValueRef g, void *arg)
 		strmap_put(arg, value_name(g), (void *)1);
 }
 
-int
+void
 explain_link(struct session *s, struct report *rep)
 {
 	struct code_refs refs;
@@ -227,6 +229,40 @@ explain_link(struct session *s, struct report *rep)
 		report_add_ref(rep, sym, hi ? hi->name : "?");
 	}
 	refs_release(&refs);
+}
+
+int
+explain_object(struct session *s, struct report *rep, const struct buf *obj)
+{
+	struct strmap undefined = STRMAP_INIT;
+	struct object ob;
+	const char **syms = strmap_keys(&s->libcalls);
+	size_t i;
+	int ret;
+
+	ret = object_open(&ob, s->o->output, (const unsigned char *)obj->data,
+	                  obj->len, &undefined);
+	for (i = 0; ret == 0 && syms[i]; i++) {
+		const struct helper_info *hi = strmap_get(&s->libcalls, syms[i]);
+		/* --redefine-sym reaches library calls: the object's name. */
+		const char *now = s->o->renames ? renames_get(s->o->renames, syms[i])
+		                                : NULL;
+
+		if (!now)
+			now = syms[i];
+		if (strmap_get(&undefined, now) &&
+		    !strmap_get(&s->crate_declared, syms[i]))
+			report_add_ref(rep, now, hi->name);
+	}
+	object_close(&ob);
+	free(syms);
+	strmap_release(&undefined);
+	return ret;
+}
+
+int
+explain_check(struct session *s, struct report *rep)
+{
 	report_finish(rep, s->o->exports);
 	return explain_errors(rep, s->o->output, s->o->exports_name,
 	                      s->o->require_inlined, 1);

@@ -192,6 +192,10 @@ llvm_report(const struct report_options *ro, struct report *rep)
 			strmap_put(&helpers, s.info.e[i].key, (void *)1);
 	if (file_refs(&s, &file, &m, &refs) < 0)
 		goto out;
+	/* An object: what code generation makes the helpers' code use is
+	 * among what it needs (add_refs()). */
+	if (!m && s.crate && codegen_init(&s.cg, s.crate, ro->file, &lo) == 0)
+		describe_libcalls(&s);
 	for (i = 0; i < refs.n; i++) {
 		prefer_helper(ro, &refs, &refs.v[i], &s.info);
 		if (matches(ro, refs.v[i].symbol))
@@ -210,6 +214,7 @@ out:
 	buf_release(&file.data);
 	refs_release(&refs);
 	strmap_release(&helpers);
+	codegen_release(&s.cg);
 	session_end(&s);
 	return ret;
 }

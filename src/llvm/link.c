@@ -148,6 +148,9 @@ link_helpers(struct session *s, struct report *rep)
 		goto out;
 	if (s->o->nhelpers > 0 && import_helpers(s) < 0)
 		goto out;
+	/* Only an object of the link's own shows what code generation adds. */
+	if (!s->hosted && s->o->emit == EMIT_OBJ)
+		describe_libcalls(s);
 	/* Nothing imported, nothing changed: the crate stays as rustc left it. */
 	if (s->imported.n > 0) {
 		if (link_import(s) < 0)
@@ -156,7 +159,8 @@ link_helpers(struct session *s, struct report *rep)
 		if (inline_helpers(s, &callers) < 0)
 			goto out;
 	}
-	ret = explain_link(s, rep);
+	explain_link(s, rep);
+	ret = 0;
 out:
 	strmap_release(&callers);
 	return ret;
@@ -169,8 +173,11 @@ llvm_link(const struct link_options *o, struct buf *out, struct report *rep)
 	int ret = -1;
 
 	session_begin(&s, o, NULL);
-	if (read_crates(&s) == 0 && link_helpers(&s, rep) == 0)
-		ret = emit(&s, out);
+	/* What the object needs is known once it is written. */
+	if (read_crates(&s) == 0 && link_helpers(&s, rep) == 0 &&
+	    emit(&s, out) == 0 &&
+	    (o->emit != EMIT_OBJ || explain_object(&s, rep, out) == 0))
+		ret = explain_check(&s, rep);
 	codegen_release(&s.cg);
 	session_end(&s);
 	return ret;
@@ -212,6 +219,8 @@ llvm_link_hosted(void *crate, const struct link_options *o, struct report *rep,
 	session_begin_hosted(&s, o, (LLVMModuleRef)crate);
 	session_note_crate(&s);
 	ret = link_helpers(&s, rep);
+	if (ret == 0)
+		ret = explain_check(&s, rep);
 	for (i = 0; functions && functions->n == 0 && s.helpers && i < o->nhelpers; i++)
 		for (k = 0; k < s.helpers[i].defines.cap; k++)
 			if (s.helpers[i].defines.e[k].key)
