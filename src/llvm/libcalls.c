@@ -18,6 +18,7 @@
 
 #include "../capture.h"
 #include "engine.h"
+#include "../target.h"
 
 /* Whether the import names sym: then it is no library call. */
 static int
@@ -50,7 +51,11 @@ describe_libcalls(struct session *s)
 	int failed;
 	size_t i;
 
-	if (!s->cg.tm || !s->import || s->imported.n == 0)
+	/* objrefs.c reads ELF objects of these two. */
+	if (!s->cg.tm || !s->import || s->imported.n == 0 ||
+	    !target_is_elf(LLVMGetTarget(s->import)) ||
+	    !(target_is_x86_64(LLVMGetTarget(s->import)) ||
+	      target_is_aarch64(LLVMGetTarget(s->import))))
 		return;
 	copy = LLVMCloneModule(s->import);
 	o.emit = EMIT_OBJ;

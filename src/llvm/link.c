@@ -176,7 +176,7 @@ llvm_link(const struct link_options *o, struct buf *out, struct report *rep)
 	/* What the object needs is known once it is written. */
 	if (read_crates(&s) == 0 && link_helpers(&s, rep) == 0 &&
 	    emit(&s, out) == 0 &&
-	    (o->emit != EMIT_OBJ || explain_object(&s, rep, out) == 0))
+	    (s.libcalls.n == 0 || explain_object(&s, rep, out) == 0))
 		ret = explain_check(&s, rep);
 	codegen_release(&s.cg);
 	session_end(&s);
