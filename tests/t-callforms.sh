@@ -98,6 +98,10 @@ if [ -x /usr/bin/rustc ] && [ -e $src ] && has_clang clang-22 &&
 		check "-Z plt=no calls through the GOT and blr" \
 			sh -c "aarch64-linux-gnu-objdump -dr a-noplt.o | grep -q 'R_AARCH64_LD64_GOT_LO12_NC.*rust_helper_a' &&
 			       aarch64-linux-gnu-objdump -d a-noplt.o | grep -q 'blr'"
+		status_is 1 "  and --require-inlined fails on it" \
+			sh -c "'$HL' report a-noplt.o --helper-prefix rust_helper_ --require-inlined >a-noplt.report 2>a-noplt.err"
+		check "  naming the 3 calls" grep -q "3 helper calls are left" a-noplt.err
+		detail a-noplt.err
 	else
 		notok "core for AArch64 builds"
 		detail a64-core.log
