@@ -81,7 +81,6 @@ describe_libcalls(struct session *s)
 		for (i = 0; i < refs.n; i++) {
 			const struct code_ref *c = &refs.v[i];
 			struct helper_info *hi = owner(s, c->function);
-
 			char *key;
 
 			if (!hi || !strmap_get(&refs.undefined, c->symbol) ||
