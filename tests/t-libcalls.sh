@@ -9,8 +9,9 @@
 
 fix=$FIXTURES/libcalls
 
-# libcalls TAG: the plain object TAG-plain.o and the linked TAG.o (with
-# its report TAG.txt) list the same new symbols as TAG.o's own report.
+# libcalls TAG HELPERS: the symbols that nm finds new in the linked TAG.o
+# against the plain TAG-plain.o are what the link's report TAG.txt lists,
+# and what a report of TAG.o with the helper bitcode HELPERS lists.
 libcalls() {
 	report_symbols $1.txt >$1.listed
 	new_symbols $1-plain.o $1.o >$1.new
