@@ -127,7 +127,7 @@ check-kernel: helperlink
 # Linux 6.12's own Rust built with and without helperlink, booted under
 # QEMU (tests/kernel/README, "The boot test"); installs what it needs as
 # root.  About 40 minutes the first time, minutes after that.
-check-kernel-boot: helperlink
+check-kernel-boot: helperlink libhelperlink-plugin.a
 	@tests/kernel/boot
 
 demo: helperlink
