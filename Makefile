@@ -34,7 +34,7 @@ LIBOBJ_TOP = src/link_args.o src/link_run.o src/gen_args.o \
 LLVMOBJ = src/llvm/abi.o src/llvm/abi_move.o src/llvm/codegen.o \
 	src/llvm/describe.o src/llvm/diag.o src/llvm/explain.o src/llvm/features.o \
 	src/llvm/import.o src/llvm/inliner.o src/llvm/notes.o src/llvm/inspect.o \
-	src/llvm/libcalls.o \
+	src/llvm/cross.o src/llvm/libcalls.o \
 	src/llvm/internalize.o src/llvm/ir.o src/llvm/layout.o src/llvm/library.o \
 	src/llvm/link.o src/llvm/objrefs.o src/llvm/passes.o src/llvm/regs.o \
 	src/llvm/regs_a64.o src/llvm/regs_x86.o src/llvm/redefine.o src/llvm/refs.o \

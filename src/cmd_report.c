@@ -31,7 +31,8 @@ static const char report_head[] =
 
 enum {
 	REPORT_HELPERS = 1, REPORT_PREFIX, REPORT_LIST, REPORT_EXPORTS,
-	REPORT_REQUIRE, REPORT_FORMAT, REPORT_DIFF, REPORT_LLVM, REPORT_HELP,
+	REPORT_REQUIRE, REPORT_FORMAT, REPORT_DIFF, REPORT_LLVM, REPORT_INLINE_FROM,
+	REPORT_INLINE_MAX, REPORT_HELP,
 };
 
 static const struct opt report_opts[] = {
@@ -46,6 +47,12 @@ static const struct opt report_opts[] = {
 	 "fail if helper code makes FILE use a symbol that\n"
 	 "LIST (Module.symvers, or one name per line) lacks;\n"
 	 "needs --helpers"),
+	OPT("--inline-from", REPORT_INLINE_FROM, OPT_VALUE, "FILE",
+	 "list the calls of functions this Rust crate's\n"
+	 "bitcode defines, and whether link --inline-from\n"
+	 "would inline them (repeatable)"),
+	OPT("--inline-from-max", REPORT_INLINE_MAX, OPT_VALUE, "=N",
+	 "their bound in IR instructions (default 50)"),
 	OPT("--require-inlined", REPORT_REQUIRE, OPT_FLAG, NULL,
 	 "fail if a helper is still called (a use of its\n"
 	 "address is listed, and is no failure)"),
@@ -140,6 +147,16 @@ parse(int argc, char **argv, struct report_args *r, struct opt_parser *p)
 		case REPORT_LIST: r->list = p->value; break;
 		case REPORT_EXPORTS: r->exports = p->value; break;
 		case REPORT_REQUIRE: r->ro.require_inlined = 1; break;
+		case REPORT_INLINE_FROM:
+			strlist_push(&r->ro.inline_from, &r->ro.ninline_from, p->value);
+			break;
+		case REPORT_INLINE_MAX:
+			if (parse_count(p->value, &r->ro.inline_from_max) < 0) {
+				snprintf(p->err, sizeof(p->err), "'%s' is not a valid "
+				         "value for --inline-from-max", p->value);
+				return p->err;
+			}
+			break;
 		case REPORT_DIFF: r->diff = 1; break;
 		case REPORT_LLVM: r->llvm = p->value; break;
 		case REPORT_FORMAT:
@@ -155,15 +172,16 @@ parse(int argc, char **argv, struct report_args *r, struct opt_parser *p)
 	if (r->nfiles != (r->diff ? 2u : 1u))
 		return r->diff ? "--diff needs two files" : "give one file to report on";
 	if (r->diff && (r->ro.nhelpers || r->ro.nprefixes || r->list ||
-	                r->exports || r->ro.require_inlined))
+	                r->exports || r->ro.require_inlined || r->ro.ninline_from))
 		return "--diff compares all calls, and takes no helper, --exports "
 		       "or --require-inlined option";
-	if (!r->diff && r->ro.nhelpers == 0 && r->ro.nprefixes == 0 && !r->list)
+	if (!r->diff && r->ro.nhelpers == 0 && r->ro.nprefixes == 0 && !r->list &&
+	    r->ro.ninline_from == 0)
 		return "say which functions are helpers: --helpers, "
-		       "--helper-prefix or --helper-list";
+		       "--helper-prefix or --helper-list (or give --inline-from)";
 	/* Which symbols helper code uses is read from the helpers' bitcode;
 	 * with names alone there would be nothing to check. */
-	if (r->exports && r->ro.nhelpers == 0)
+	if (r->exports && r->ro.nhelpers == 0 && r->ro.ninline_from == 0)
 		return "--exports needs the helpers' bitcode (--helpers), which "
 		       "tells what their code uses";
 	return NULL;
@@ -181,6 +199,7 @@ cmd_report(int argc, char **argv, const char *llvm)
 
 	memset(&r, 0, sizeof(r));
 	r.llvm = llvm;
+	r.ro.inline_from_max = 50;
 	err = parse(argc, argv, &r, &p);
 	if (r.help) {
 		ret = opt_help(report_head, report_opts);
@@ -212,5 +231,6 @@ out:
 	strmap_release(&exports);
 	free(r.ro.helpers);
 	free(r.ro.prefixes);
+	free(r.ro.inline_from);
 	return ret;
 }

@@ -14,7 +14,7 @@ enum {
 	LINK_ALLOW_FEATURES, LINK_ALLOW_STATIC, LINK_MAX_SIZE, LINK_FORCE_MAX, LINK_REQUIRE,
 	LINK_EXPORTS, LINK_REPORT, LINK_FORMAT, LINK_REDEFINE_SYM,
 	LINK_REDEFINE_SYMS, LINK_STRIP_DEBUG, LINK_HEADER, LINK_CFLAGS,
-	LINK_OUTPUT, LINK_HELP,
+	LINK_INLINE_FROM, LINK_INLINE_MAX, LINK_OUTPUT, LINK_HELP,
 };
 
 /* What "helperlink ld" shares: all but -o and --help, and --format, which
@@ -22,6 +22,11 @@ enum {
 static const struct opt shared_opts[] = {
 	OPT("--helpers", LINK_HELPERS, OPT_VALUE, "FILE",
 	 "take helpers from this bitcode (repeatable)"),
+	OPT("--inline-from", LINK_INLINE_FROM, OPT_VALUE, "FILE",
+	 "also inline the small functions of this Rust\n"
+	 "crate's bitcode that the crate calls (repeatable)"),
+	OPT("--inline-from-max", LINK_INLINE_MAX, OPT_VALUE, "=N",
+	 "their bound in IR instructions (default 50)"),
 	OPT("--emit", LINK_EMIT, OPT_VALUE, "=obj|asm|bc|ll",
 	 "what to write (default obj)"),
 	OPT("--opt", LINK_OPT, OPT_VALUE, "=PIPELINE",
@@ -116,19 +121,6 @@ lookup(const struct name_value *t, size_t n, const char *name, int *value)
 	return -1;
 }
 
-/* A positive decimal number. */
-static int
-parse_count(const char *s, unsigned *n)
-{
-	char *end;
-	unsigned long v = strtoul(s, &end, 10);
-
-	if (*s < '0' || *s > '9' || *end || v == 0 || v > 1000000000)
-		return -1;
-	*n = (unsigned)v;
-	return 0;
-}
-
 void
 link_args_init(struct link_args *a)
 {
@@ -139,6 +131,7 @@ link_args_init(struct link_args *a)
 	o->opt = OPT_DEFAULT;
 	o->codegen_opt = 3;
 	o->force_inline = o->function_sections = o->data_sections = 1;
+	o->inline_from_max = 50;
 }
 
 /* Apply option id with its value; -1 with the reason in err. */
@@ -150,6 +143,10 @@ apply(struct link_args *a, int id, const char *arg, char *err, size_t size)
 
 	switch (id) {
 	case LINK_HELPERS: strlist_push(&o->helpers, &o->nhelpers, arg); break;
+	case LINK_INLINE_FROM:
+		strlist_push(&o->inline_from, &o->ninline_from, arg);
+		break;
+	case LINK_INLINE_MAX: bad = parse_count(arg, &o->inline_from_max) < 0; break;
 	case LINK_EMIT:
 		bad = lookup(emits, LEN(emits), arg, &v) < 0;
 		if (!bad)
@@ -273,6 +270,8 @@ link_args_check_outputs(const struct link_args *a, const char *const *more,
 		strlist_push(&in, &n, a->o.crates[i]);
 	for (i = 0; i < a->o.nhelpers; i++)
 		strlist_push(&in, &n, a->o.helpers[i]);
+	for (i = 0; i < a->o.ninline_from; i++)
+		strlist_push(&in, &n, a->o.inline_from[i]);
 	for (i = 0; i < a->nredefine_syms; i++)
 		strlist_push(&in, &n, a->redefine_syms[i]);
 	for (i = 0; i < a->gen.nheaders; i++)
@@ -290,6 +289,7 @@ link_args_release(struct link_args *a)
 {
 	free(a->o.crates);
 	free(a->o.helpers);
+	free(a->o.inline_from);
 	free(a->redefine_sym);
 	free(a->redefine_syms);
 	gen_args_release(&a->gen);

@@ -45,6 +45,10 @@ struct link_options {
 	size_t ncrates;
 	const char **helpers;      /* helper bitcode, imported from */
 	size_t nhelpers;
+	const char **inline_from;  /* Rust crates' bitcode: their small
+	                              functions are inlined too */
+	size_t ninline_from;
+	unsigned inline_from_max;  /* ... of at most this many IR instructions */
 	const char **crate_names;  /* what messages call each, or NULL: */
 	const char **helper_names; /* their paths */
 	const char *output;        /* only used in messages here */
@@ -96,6 +100,11 @@ struct report_options {
 	const char *file;          /* an object or bitcode file */
 	const char **helpers;      /* helper bitcode: its functions are helpers */
 	size_t nhelpers;
+	const char **inline_from;  /* Rust crates' bitcode: calls of their
+	                              functions are listed, and whether
+	                              link --inline-from would inline them */
+	size_t ninline_from;
+	unsigned inline_from_max;
 	const char **prefixes;     /* names starting so are helpers */
 	size_t nprefixes;
 	const struct strmap *list; /* so are these names, or NULL */

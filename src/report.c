@@ -63,6 +63,23 @@ report_add_ref(struct report *r, const char *symbol, const char *helper)
 	f->exported = -1;
 }
 
+void
+report_add_cross(struct report *r, const char *symbol, const char *file,
+                 long size, unsigned calls_left, long inlined, const char *note)
+{
+	struct report_cross *x;
+
+	r->cross = xrealloc(r->cross, (r->ncross + 1) * sizeof(*r->cross));
+	x = &r->cross[r->ncross++];
+	x->name = demangle(symbol);
+	x->symbol = xstrdup(symbol);
+	x->file = xstrdup(file);
+	x->size = size;
+	x->calls_left = calls_left;
+	x->inlined = inlined;
+	x->note = xstrdup(note ? note : "");
+}
+
 static int
 cmp_calls(const void *pa, const void *pb)
 {
@@ -86,6 +103,15 @@ cmp_helpers(const void *pa, const void *pb)
 	const struct report_helper *a = pa, *b = pb;
 
 	return strcmp(a->name, b->name);
+}
+
+static int
+cmp_cross(const void *pa, const void *pb)
+{
+	const struct report_cross *a = pa, *b = pb;
+	int c = strcmp(a->name, b->name);
+
+	return c ? c : strcmp(a->symbol, b->symbol);
 }
 
 static int
@@ -117,6 +143,8 @@ report_finish(struct report *r, const struct strmap *exports)
 		qsort(r->helpers, r->nhelpers, sizeof(*r->helpers), cmp_helpers);
 	if (r->nrefs)
 		qsort(r->refs, r->nrefs, sizeof(*r->refs), cmp_refs);
+	if (r->ncross)
+		qsort(r->cross, r->ncross, sizeof(*r->cross), cmp_cross);
 	for (i = 0; i < r->nhelpers; i++)
 		for (j = 0; j < r->ncalls; j++)
 			if (strcmp(r->helpers[i].name, r->calls[j].helper) == 0 &&
@@ -163,6 +191,36 @@ table_print(struct table *t, struct buf *out)
 	free(t->cells);
 	t->cells = NULL;
 	t->ncells = 0;
+}
+
+/* The section of --inline-from: the functions of other crates called. */
+static void
+print_cross(const struct report *r, struct table *t, struct buf *out)
+{
+	char (*num)[3][32] = xcalloc(r->ncross, sizeof(*num));
+	size_t i, left = 0;
+
+	for (i = 0; i < r->ncross; i++)
+		left += r->cross[i].calls_left;
+	buf_addf(out, "\nfunctions of other crates called: %zu, calls left: %zu\n",
+	         r->ncross, left);
+	t->ncols = 6;
+	cell(t, "function"), cell(t, "IR instructions"), cell(t, "calls left");
+	cell(t, "inlined"), cell(t, "file"), cell(t, "note");
+	for (i = 0; i < r->ncross; i++) {
+		const struct report_cross *x = &r->cross[i];
+
+		snprintf(num[i][0], sizeof(num[i][0]), "%ld", x->size);
+		snprintf(num[i][1], sizeof(num[i][1]), "%u", x->calls_left);
+		if (x->inlined >= 0)
+			snprintf(num[i][2], sizeof(num[i][2]), "%ld", x->inlined);
+		else
+			strcpy(num[i][2], "-");
+		cell(t, x->name), cell(t, num[i][0]), cell(t, num[i][1]);
+		cell(t, num[i][2]), cell(t, x->file), cell(t, *x->note ? x->note : "-");
+	}
+	table_print(t, out);
+	free(num);
 }
 
 static void
@@ -230,6 +288,8 @@ print_text(const struct report *r, struct buf *out)
 		}
 		table_print(&t, out);
 	}
+	if (r->ncross)
+		print_cross(r, &t, out);
 	free(num);
 }
 
@@ -274,7 +334,26 @@ print_json(const struct report *r, struct buf *out)
 		buf_addf(out, ", \"exported\": %s}", r->refs[i].exported < 0 ? "null" :
 		         r->refs[i].exported ? "true" : "false");
 	}
-	buf_addstr(out, r->nrefs ? "\n  ]\n}\n" : "]\n}\n");
+	buf_addstr(out, r->nrefs ? "\n  ]" : "]");
+	if (r->ncross)
+		buf_addstr(out, ",\n  \"cross_crate\": [");
+	for (i = 0; i < r->ncross; i++) {
+		const struct report_cross *x = &r->cross[i];
+
+		buf_addstr(out, i ? ",\n    {" : "\n    {");
+		json_member(out, 1, "function", x->name);
+		json_member(out, 0, "symbol", x->symbol);
+		json_member(out, 0, "file", x->file);
+		buf_addf(out, ", \"ir_instructions\": %ld, \"calls_left\": %u",
+		         x->size, x->calls_left);
+		if (x->inlined >= 0)
+			buf_addf(out, ", \"inlined\": %ld", x->inlined);
+		else
+			buf_addstr(out, ", \"inlined\": null");
+		json_member(out, 0, "note", x->note);
+		buf_addch(out, '}');
+	}
+	buf_addstr(out, r->ncross ? "\n  ]\n}\n" : "\n}\n");
 }
 
 size_t
@@ -380,6 +459,12 @@ report_merge(struct report *r, const struct report *later,
 	for (i = 0; i < r->nrefs; i++)
 		if (!has_ref(later, r->refs[i].symbol))
 			report_add_ref(&m, r->refs[i].symbol, r->refs[i].helper);
+	for (i = 0; i < later->ncross; i++) {
+		const struct report_cross *x = &later->cross[i];
+
+		report_add_cross(&m, x->symbol, x->file, x->size, x->calls_left,
+		                 x->inlined, x->note);
+	}
 	report_finish(&m, exports);
 	report_release(r);
 	*r = m;
@@ -401,9 +486,16 @@ report_release(struct report *r)
 		free(r->refs[i].symbol);
 		free(r->refs[i].helper);
 	}
+	for (i = 0; i < r->ncross; i++) {
+		free(r->cross[i].name);
+		free(r->cross[i].symbol);
+		free(r->cross[i].file);
+		free(r->cross[i].note);
+	}
 	free(r->calls);
 	free(r->helpers);
 	free(r->refs);
+	free(r->cross);
 	free(r->file);
 	memset(r, 0, sizeof(*r));
 }

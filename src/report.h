@@ -37,6 +37,17 @@ struct report_ref {
 	int exported;        /* 1, 0, or -1 when no export list was given */
 };
 
+/* A function of another Rust crate (--inline-from) that the file calls. */
+struct report_cross {
+	char *name;          /* demangled */
+	char *symbol;        /* as in the object */
+	char *file;          /* the crate bitcode that defines it */
+	long size;           /* IR instructions, with the local code it calls */
+	unsigned calls_left;
+	long inlined;        /* calls the link inlined; -1 in a report */
+	char *note;          /* why it is (or would stay) a call, or "" */
+};
+
 struct report {
 	char *file;          /* what the report is about */
 	struct report_call *calls;
@@ -45,6 +56,8 @@ struct report {
 	size_t nhelpers;
 	struct report_ref *refs;
 	size_t nrefs;
+	struct report_cross *cross;
+	size_t ncross;
 };
 
 void report_add_call(struct report *r, const char *caller_symbol,
@@ -52,6 +65,9 @@ void report_add_call(struct report *r, const char *caller_symbol,
 void report_add_helper(struct report *r, const char *name, const char *file,
                        long size, const char *note);
 void report_add_ref(struct report *r, const char *symbol, const char *helper);
+void report_add_cross(struct report *r, const char *symbol, const char *file,
+                      long size, unsigned calls_left, long inlined,
+                      const char *note);
 /* Merge equal calls, count the calls left per helper, mark exports, and
  * sort everything.  exports may be NULL. */
 void report_finish(struct report *r, const struct strmap *exports);

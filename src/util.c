@@ -85,6 +85,26 @@ startswith(const char *s, const char *prefix)
 }
 
 int
+parse_count(const char *s, unsigned *n)
+{
+	char *end;
+	unsigned long v = strtoul(s, &end, 10);
+
+	if (*s < '0' || *s > '9' || *end || v == 0 || v > 1000000000)
+		return -1;
+	*n = (unsigned)v;
+	return 0;
+}
+
+int
+endswith(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+
+	return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+int
 strlist_has(const char *const *list, size_t n, const char *s)
 {
 	size_t i;

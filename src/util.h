@@ -27,6 +27,10 @@ int strlist_has(const char *const *list, size_t n, const char *s);
 
 /* Whether s starts with prefix. */
 int startswith(const char *s, const char *prefix);
+/* A positive decimal number, at most 10^9, into n; -1 if s is not one. */
+int parse_count(const char *s, unsigned *n);
+/* Whether s ends with suffix. */
+int endswith(const char *s, const char *suffix);
 /* What follows prefix in s, or NULL when s does not start with it (git's
  * skip_prefix()). */
 const char *skip_prefix(const char *s, const char *prefix);

@@ -7,7 +7,7 @@
  *   link.c, inspect.c            the two entry points: llvm_link(), and
  *                                llvm_report() and llvm_call_edges()
  *   import.c, internalize.c,     the steps of a link; explain.c says what
- *   explain.c                    became of each helper, and why
+ *   cross.c, explain.c           became of each helper, and why
  *   unify.c, unique.c,           what the steps use: triples and flags,
  *   features.c, describe.c,      what must stay unique, target features,
  *   libcalls.c, signature.c,     helper sizes and what their code uses,
@@ -153,6 +153,17 @@ struct helper_info {
 	int recursive;
 };
 
+/* A function of an --inline-from file that the crate calls (cross.c). */
+struct cross_info {
+	const char *name;     /* the cross map's key */
+	const char *file;     /* the file that defines it, as messages say */
+	long size;            /* IR instructions, with the local code it calls */
+	char *why_not;        /* why it stays a call, or NULL */
+	unsigned calls;       /* the crate's calls of it given to the copy */
+	unsigned inlined;     /* ... and inlined */
+	int decided;          /* checked; copied when why_not is NULL */
+};
+
 /* Code generation: the target machine for a crate module (codegen.c). */
 struct codegen {
 	LLVMTargetMachineRef tm;
@@ -184,6 +195,9 @@ struct session {
 	                                  helper_info whose code it is */
 	struct strmap libcalls;        /* symbol code generation makes helper
 	                                  code use -> its helper_info */
+	struct bc_file *cross_files;   /* --inline-from, read lazily */
+	struct strmap cross;           /* function -> struct cross_info */
+	struct strmap cross_refs;      /* symbol -> the cross_info using it */
 	int report_mode;               /* import every helper, change nothing */
 	int hosted;                    /* inside rustc: ctx and crate are its */
 };
@@ -411,6 +425,16 @@ void notes_parse(const char *text, size_t n, struct strmap *notes);
 
 /* Import the helpers the crate calls into s->import (import.c). */
 int import_helpers(struct session *s);
+/* Give a non-local alias or ifunc a marker name and local linkage, so
+ * that a link does not define it; once linked, import_resolve_aliases()
+ * replaces the marked ones by declarations of their own names, and local
+ * aliases by what they point to. */
+void import_hide_alias(LLVMValueRef v);
+/* A non-local variable of a file the import does not copy variables from:
+ * a constant becomes available_externally, so that its value still
+ * folds, another a declaration. */
+void import_variable(LLVMValueRef v);
+void import_resolve_aliases(LLVMModuleRef m);
 /* The C function a wrapper's name says it wraps (rust_helper_NAME and
  * NAME__extern wrap NAME, as bind_c_names() binds them), as a new string,
  * or NULL. */
@@ -427,6 +451,21 @@ void internalize(struct session *s, struct strmap *callers);
  * warn about helpers LLVM would not inline although asked to. */
 void internalize_finish(struct session *s);
 
+
+/*
+ * The small functions of other Rust crates (--inline-from, cross.c).
+ * cross_import() links copies of those the crate calls into it, marked
+ * alwaysinline, before the helpers are imported (their code may call
+ * helpers); the crate's functions that call them go to callers.  After
+ * inlining, cross_finish() turns a copy still called back into calls of
+ * the original.  cross_report() decides, for a report, on the calls of
+ * refs, and cross_explain() puts the functions into rep.
+ */
+int cross_import(struct session *s, struct strmap *callers);
+void cross_finish(struct session *s);
+int cross_report(struct session *s, const struct code_refs *refs);
+void cross_explain(struct session *s, const struct code_refs *refs,
+                   struct report *rep);
 
 /* The calls of helpers in refs, with their reasons, into rep.
  * caller_module and helper_module, when given, hold the callers' and the

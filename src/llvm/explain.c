@@ -221,13 +221,16 @@ explain_link(struct session *s, struct report *rep)
 	for (i = 0; i < refs.undefined.cap; i++) {
 		const char *sym = refs.undefined.e[i].key;
 		const struct helper_info *hi;
+		const struct cross_info *ci;
 
 		if (!sym || !refs.undefined.e[i].val ||
 		    strmap_get(&s->crate_declared, sym) || strmap_get(&s->info, sym))
 			continue;
 		hi = strmap_get(&s->helper_refs, sym);
-		report_add_ref(rep, sym, hi ? hi->name : "?");
+		ci = hi ? NULL : strmap_get(&s->cross_refs, sym);
+		report_add_ref(rep, sym, hi ? hi->name : ci ? ci->name : "?");
 	}
+	cross_explain(s, &refs, rep);
 	refs_release(&refs);
 }
 

@@ -200,7 +200,7 @@ bind_c_names(struct session *s, struct helper_file *hf)
  *
  * The function takes the helper's name and the alias a marker name, so
  * that the function is imported as the helper, and the alias, once
- * linked, is replaced by it (resolve_aliases()).  When the crate also
+ * linked, is replaced by it (import_resolve_aliases()).  When the crate also
  * calls the function by its own (external) name, the crate's calls of the
  * alias become calls of the function instead.  A weak alias may be
  * replaced by the linker, and an ifunc is chosen at load time: those stay
@@ -291,6 +291,28 @@ struct prepare {
 	int force_inline;
 };
 
+void
+import_hide_alias(LLVMValueRef v)
+{
+	char *mark = xasprintf(ALIAS_MARK "%s", value_name(v));
+
+	LLVMSetValueName2(v, mark, strlen(mark));
+	free(mark);
+	make_local(v);
+}
+
+void
+import_variable(LLVMValueRef v)
+{
+	if (LLVMIsGlobalConstant(v) && !LLVMIsThreadLocal(v) &&
+	    !linkage_is_interposable(LLVMGetLinkage(v))) {
+		LLVMSetLinkage(v, LLVMAvailableExternallyLinkage);
+	} else {
+		LLVMSetInitializer(v, NULL);
+		LLVMSetLinkage(v, LLVMExternalLinkage);
+	}
+}
+
 /* Decide what one definition of a helper file becomes (see the top). */
 static void
 prepare_value(LLVMValueRef v, void *arg)
@@ -315,24 +337,14 @@ prepare_value(LLVMValueRef v, void *arg)
 	if (linkage_is_local(l))
 		return;
 	if (!is_function(v) && !is_variable(v)) {  /* an alias or ifunc */
-		char *mark = xasprintf(ALIAS_MARK "%s", name);
-
-		LLVMSetValueName2(v, mark, strlen(mark));
-		free(mark);
-		make_local(v);
+		import_hide_alias(v);
 		return;
 	}
 	/* available_externally and local values may not be in a comdat, and
 	 * the helpers the crate calls become local in the end. */
 	LLVMSetComdat(v, NULL);
 	if (is_variable(v)) {
-		if (LLVMIsGlobalConstant(v) && !LLVMIsThreadLocal(v) &&
-		    !linkage_is_interposable(l)) {
-			LLVMSetLinkage(v, LLVMAvailableExternallyLinkage);
-		} else {
-			LLVMSetInitializer(v, NULL);
-			LLVMSetLinkage(v, LLVMExternalLinkage);
-		}
+		import_variable(v);
 	} else if (strmap_get(p->needed, name)) {
 		LLVMSetLinkage(v, LLVMExternalLinkage);
 	} else {
@@ -359,10 +371,8 @@ alias_sink(LLVMModuleRef m)
 	return g;
 }
 
-/* Replace the marked aliases and ifuncs just linked by declarations of
- * their own names, and local aliases by what they point to. */
-static void
-resolve_aliases(LLVMModuleRef m)
+void
+import_resolve_aliases(LLVMModuleRef m)
 {
 	LLVMValueRef a, next, d;
 
@@ -441,7 +451,7 @@ import_from(struct session *s, struct helper_file *hf)
 	m = NULL;
 	if (ret < 0)
 		goto out;
-	resolve_aliases(s->import);
+	import_resolve_aliases(s->import);
 	for (i = 0; i < needed.cap; i++) {
 		if (needed.e[i].key) {
 			strmap_put(&s->imported, needed.e[i].key, hf);

@@ -139,6 +139,27 @@ read_helpers(struct session *s, const struct report_options *ro)
 	return ret;
 }
 
+/* Which calls of refs a link with --inline-from would inline. */
+static int
+read_cross(struct session *s, const struct report_options *ro,
+           const struct code_refs *refs)
+{
+	struct bc_file first = {NULL, NULL, BUF_INIT};
+
+	if (!s->crate) {
+		if (session_read(&first, ro->inline_from[0], NULL) < 0) {
+			buf_release(&first.data);
+			return -1;
+		}
+		s->crate = empty_crate(s, &first);
+		buf_release(&first.data);
+		s->crate_path = ro->file;
+		if (!s->crate)
+			return -1;
+	}
+	return cross_report(s, refs);
+}
+
 /* The symbols helper code uses that the file needs from elsewhere. */
 static void
 add_refs(struct report *rep, struct session *s, const struct code_refs *refs,
@@ -182,6 +203,11 @@ llvm_report(const struct report_options *ro, struct report *rep)
 	lo.nhelpers = ro->nhelpers;
 	lo.force_inline = 1;
 	lo.output = ro->file;
+	lo.inline_from = ro->inline_from;
+	lo.ninline_from = ro->ninline_from;
+	lo.inline_from_max = ro->inline_from_max;
+	lo.exports = ro->exports;
+	lo.exports_name = ro->exports_name;
 	file.path = ro->file;
 	session_begin(&s, &lo, NULL);
 	s.report_mode = 1;
@@ -190,7 +216,8 @@ llvm_report(const struct report_options *ro, struct report *rep)
 	for (i = 0; i < s.info.cap; i++)
 		if (s.info.e[i].key)
 			strmap_put(&helpers, s.info.e[i].key, (void *)1);
-	if (file_refs(&s, &file, &m, &refs) < 0)
+	if (file_refs(&s, &file, &m, &refs) < 0 ||
+	    (ro->ninline_from && read_cross(&s, ro, &refs) < 0))
 		goto out;
 	/* An object: what code generation makes the helpers' code use is
 	 * among what it needs (add_refs()). */
@@ -205,6 +232,7 @@ llvm_report(const struct report_options *ro, struct report *rep)
 	explain_calls(rep, &refs, &helpers, &s.info, m, s.import, 0);
 	explain_helpers(rep, &s.info);
 	add_refs(rep, &s, &refs, &helpers);
+	cross_explain(&s, &refs, rep);
 	report_finish(rep, ro->exports);
 	ret = explain_errors(rep, ro->file, ro->exports_name, ro->require_inlined,
 	                     0);

@@ -6,6 +6,8 @@
  * the steps:
  *
  *   read         the crate modules, linked into one
+ *   cross        with --inline-from, copies of the small functions of
+ *                other Rust crates that the crate calls (cross.c)
  *   import       the helpers the crate calls, into a module of their own
  *                (import.c), linked into the crate
  *   internalize  the helpers become local, calls of another type are
@@ -87,8 +89,10 @@ inline_helpers(struct session *s, const struct strmap *callers)
 	 * came from this LLVM, the helpers' from another. */
 	diag_subject(&s->diag, s->helper_names.data);
 	guard_note("LLVM", "inlining helpers into", s->crate_path);
-	if (passes_inline(s->crate, &s->cg, s->o, &s->diag) < 0 ||
-	    passes_optimize(s->crate, &s->cg, s->o, callers, &s->diag) < 0)
+	if (passes_inline(s->crate, &s->cg, s->o, &s->diag) < 0)
+		return -1;
+	cross_finish(s);
+	if (passes_optimize(s->crate, &s->cg, s->o, callers, &s->diag) < 0)
 		return -1;
 	internalize_finish(s);
 	return 0;
@@ -146,19 +150,21 @@ link_helpers(struct session *s, struct report *rep)
 
 	if (codegen_init(&s->cg, s->crate, s->crate_path, s->o) < 0)
 		goto out;
+	/* Other crates' code first: it may call helpers. */
+	if (s->o->ninline_from > 0 && cross_import(s, &callers) < 0)
+		goto out;
 	if (s->o->nhelpers > 0 && import_helpers(s) < 0)
 		goto out;
 	/* Only an object of the link's own shows what code generation adds. */
 	if (!s->hosted && s->o->emit == EMIT_OBJ)
 		describe_libcalls(s);
 	/* Nothing imported, nothing changed: the crate stays as rustc left it. */
-	if (s->imported.n > 0) {
-		if (link_import(s) < 0)
-			goto out;
+	if (s->imported.n > 0 && link_import(s) < 0)
+		goto out;
+	if (s->imported.n > 0)
 		internalize(s, &callers);
-		if (inline_helpers(s, &callers) < 0)
-			goto out;
-	}
+	if ((s->imported.n > 0 || s->cross.n > 0) && inline_helpers(s, &callers) < 0)
+		goto out;
 	explain_link(s, rep);
 	ret = 0;
 out:

@@ -95,6 +95,19 @@ session_end(struct session *s)
 		strmap_release(&s->helpers[i].defines);
 	}
 	free(s->helpers);
+	for (i = 0; s->cross_files && i < s->o->ninline_from; i++)
+		buf_release(&s->cross_files[i].data);
+	free(s->cross_files);
+	for (i = 0; i < s->cross.cap; i++) {
+		struct cross_info *ci = s->cross.e[i].val;
+
+		if (ci) {
+			free(ci->why_not);
+			free(ci);
+		}
+	}
+	strmap_release(&s->cross);
+	strmap_release(&s->cross_refs);
 	strmap_release(&s->crate_defined);
 	strmap_release(&s->crate_strong);
 	strmap_release(&s->crate_wants);
