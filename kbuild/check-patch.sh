@@ -2,7 +2,8 @@
 # Check inline-helpers-6.12.patch against a pristine Linux 6.12 tree: that it
 # applies, and (without --quick) that in a patched copy Kconfig asks helperlink
 # compat and the rules expand to one helperlink command per Rust object, or
-# with CONFIG_RUST_INLINE_HELPERS_PLUGIN to rustc's command with the plugin.
+# with CONFIG_RUST_INLINE_HELPERS_PLUGIN to rustc's command with the plugin,
+# and with CONFIG_RUST_INLINE_KERNEL_CRATE module objects take --inline-from.
 # CONFIG_RUST needs bindgen >= 0.65.1 (Debian has 0.60), so the rules are
 # evaluated with CONFIG_* set on make's command line and a $(SHELL) that
 # records the recipes make would run instead of running them.
@@ -43,7 +44,7 @@ echo "ok: Kconfig: RUSTC_HELPERLINK_PLUGIN=$want, as '$hl compat --plugin' says"
 
 # Stand-ins: rust/ is built before other directories in a real build.
 mkdir -p "$tmp/out/rust/helpers" && touch "$tmp/out/rust/helpers/helpers.bc" "$tmp/out/rust/helpers/helpers_module.bc" \
-	"$tmp/out/rust/helpers/helpers.so" "$tmp/out/rust/helpers/helpers_module.so"
+	"$tmp/out/rust/helpers/helpers.so" "$tmp/out/rust/helpers/helpers_module.so" "$tmp/out/rust/kernel.bc"
 printf '#!/bin/sh\nshift; printf "%%s\\n" "$*" >>"$HL_LOG"\n' >"$tmp/sh" && chmod +x "$tmp/sh"
 cat >"$tmp/show.mk" <<'EOF'
 ifdef sub_make_done
@@ -56,7 +57,8 @@ hl-show:
 endif
 EOF
 show() { HL_LOG=$tmp/$1.log HL_SH=$tmp/sh MAKEFILES=$tmp/show.mk mk hl-show CONFIG_RUST=y \
-	CONFIG_RUST_INLINE_HELPERS="$2" CONFIG_RUST_INLINE_HELPERS_PLUGIN="${3-}" CONFIG_SAMPLES=y CONFIG_SAMPLES_RUST=y \
+	CONFIG_RUST_INLINE_HELPERS="$2" CONFIG_RUST_INLINE_HELPERS_PLUGIN="${3-}" \
+	CONFIG_RUST_INLINE_KERNEL_CRATE="${4-}" CONFIG_SAMPLES=y CONFIG_SAMPLES_RUST=y \
 	CONFIG_SAMPLE_RUST_MINIMAL=m CONFIG_SAMPLE_RUST_PRINT=y; }
 # The recorded recipe that contains $2, without fixdep's copy of the command.
 rec() { grep -F -e "$2" "$tmp/$1.log" | sed 's|; scripts/basic/fixdep .*||' | head -n 1; }
@@ -90,6 +92,13 @@ has kernel.o "$c" '--emit=obj=rust/kernel.o '; has kernel.o "$c" "-Zllvm-plugins
 c=$(rec plugin "-o $so/helpers_module.so"); has helpers_module.so "$c" "$hl plugin --rustc "
 has helpers_module.so "$c" '--helpers rust/helpers/helpers_module.bc '
 echo "ok: with CONFIG_RUST_INLINE_HELPERS_PLUGIN, rustc's own command loads helpers.so or helpers_module.so"
+show cross y '' y
+c=$(rec cross '--crate-name rust_minimal'); one rust_minimal.o "$c"
+has rust_minimal.o "$c" ' --inline-from ./rust/kernel.bc '
+c=$(rec cross '--crate-name rust_print'); hasnt rust_print.o "$c" '--inline-from'
+c=$(rec cross '--crate-name kernel'); one kernel.o "$c"
+hasnt kernel.o "$c" '--inline-from'; hasnt kernel.o "$c" 'rm -f rust/kernel.bc'
+echo "ok: with CONFIG_RUST_INLINE_KERNEL_CRATE, module objects take --inline-from rust/kernel.bc, which stays"
 show off ''
 c=$(rec off '--crate-name rust_minimal'); has rust_minimal.o "$c" '--emit=obj=samples/rust/rust_minimal.o '
 hasnt rust_minimal.o "$c" "$hl link"; c=$(rec off '--crate-name kernel')

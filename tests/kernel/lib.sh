@@ -80,10 +80,12 @@ flagged() {
 		[ -n "${2:-}" ] && sed -n 's/^  \([A-Za-z_][A-Za-z0-9_.]*\)  .*  NO$/\1/p' "$2"
 	} | sort -u
 }
-# calls OBJ: the calls and jumps to rust_helper_* in OBJ's code (objdump -dr:
-# relocations against a helper on a call or jump instruction).
+# calls OBJ [NAMES]: the calls and jumps to rust_helper_* in OBJ's code
+# (objdump -dr: relocations against a helper on a call or jump
+# instruction), or to the functions the file NAMES lists, one a line.
 calls() {
-	objdump -dr "$1" | awk '
+	objdump -dr "$1" | awk -v names="${2:-}" '
+		BEGIN { while (names != "" && (getline l <names) > 0) want[l] = 1 }
 		/^ *[0-9a-f]+:\t/ {
 			n = split($0, f, "\t")
 			if (n >= 3 && f[3] != "") {
@@ -93,6 +95,11 @@ calls() {
 			}
 			next
 		}
-		/R_X86_64_[A-Z0-9_]+[ \t]+rust_helper_/ { if (m ~ /^(call|jmp|j[a-z]+)$/) c++ }
+		/R_X86_64_[A-Z0-9_]+[ \t]/ {
+			s = $NF
+			sub(/[-+]0x[0-9a-f]+$/, "", s)
+			if (names == "" ? s ~ /^rust_helper_/ : s in want)
+				if (m ~ /^(call|jmp|j[a-z]+)$/) c++
+		}
 		END { print c + 0 }'
 }
