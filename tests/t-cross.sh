@@ -11,6 +11,13 @@
 fix=$FIXTURES/cross
 mangled() { nm "$1" | sed -n "s/.* U \(_ZN4kern[0-9]*$2[0-9]*17h[0-9a-f]*E\)\$/\1/p"; }
 
+# symbol_of NAME: the symbol of user-plain.o that demangles to NAME.
+symbol_of() {
+	nm -u user-plain.o | awk '{print $2}' | while read -r _s; do
+		[ "$(echo "$_s" | c++filt | sed 's/::h[0-9a-f]*$//')" = "$1" ] && echo "$_s"
+	done
+}
+
 # calls_to SYMBOL OBJECT: the calls and jumps of OBJECT that relocations
 # resolve to SYMBOL (PLT32 or GOTPCRELX on the call instruction).
 calls_to() {
@@ -31,7 +38,7 @@ agree() {
 		awk 'NR > 2 && NF {print $1, $3}' >"$1.rows"
 	_bad=0
 	while read -r _fn _left; do
-		_sym=$(mangled user-plain.o "${_fn#kern::}")
+		_sym=$(symbol_of "$_fn")
 		_n=$(calls_to "$_sym" "$2")
 		[ "$_n" -eq "$_left" ] || { echo "# $_fn: report $_left, objdump $_n"; _bad=1; }
 	done <"$1.rows"
@@ -53,7 +60,7 @@ $RUSTC $opts --crate-type=lib --crate-name user --extern kern=libkern.rmeta \
 for f in seg_next twice never bump table uses_hidden big; do
 	eval "sym_$f=\$(mangled user-plain.o $f)"
 done
-check "the plain object calls each of kern's seven functions" \
+check "the plain object calls each of kern's seven functions of the rules" \
 	sh -c "for s in $sym_seg_next $sym_twice $sym_never $sym_bump $sym_table \
 	       $sym_uses_hidden $sym_big; do
 	           [ \$(\"\$0\" \$s user-plain.o) -ge 1 ] || exit 1; done" "$top/scripts/refs"
@@ -85,21 +92,36 @@ check "  the large one stays, with its size" \
 	has_note user.txt big 'IR instructions, more than --inline-from-max=50'
 detail user.txt
 cc -O2 -c "$fix/main.c" -o main.o
-cc -no-pie main.o user-plain.o kern.o -o plain && ./plain >plain.out
-cc -no-pie main.o user.o kern.o -o linked && ./linked >linked.out
+cc -O2 -c "$fix/helpers.c" -o h.o
+$CLANG -O2 -emit-llvm -c "$fix/helpers.c" -o h.bc
+cc -no-pie main.o user-plain.o kern.o h.o -o plain && ./plain >plain.out
+cc -no-pie main.o user.o kern.o h.o -o linked && ./linked >linked.out
 check "the program prints what the plain one prints" \
 	sh -c "test -s plain.out && cmp -s plain.out linked.out"
 $HL link user.bc --inline-from kern.bc -o user2.o 2>/dev/null
 check "the object is the same from run to run" cmp -s user.o user2.o
 
+# With the helpers: Op::call's copy loads rust_helper_scale from SCALE;
+# once it is inlined the call is direct, and the helper is inlined too.
+hl_link userhl.o user.bc --inline-from kern.bc --helpers h.bc --report=userhl.txt
+sym_call=$(nm user-plain.o | sed -n 's/.* U \(_ZN4kern2Op4call17h[0-9a-f]*E\)$/\1/p')
+check "Op::call is inlined, and the helper it calls through a pointer as well" \
+	sh -c "test -n '$sym_call' && test $(calls_to "$sym_call" user-plain.o) -eq 1 &&
+	       test $(calls_to "$sym_call" userhl.o) -eq 0 &&
+	       test $(calls_to rust_helper_scale userhl.o) -eq 0 &&
+	       grep -q '^helper calls left: 0' userhl.txt"
+cc -no-pie main.o userhl.o kern.o h.o -o linkedhl && ./linkedhl >linkedhl.out
+check "  and the program prints the same" cmp -s plain.out linkedhl.out
+
 # A report of the plain object tells the same decisions.
 $HL report user-plain.o --inline-from kern.bc >plain.txt 2>&1
 would() {
-	test "$(grep -c 'link --inline-from would inline it' plain.txt)" -eq 2 &&
+	test "$(grep -c 'link --inline-from would inline it' plain.txt)" -eq 3 &&
 		has_note plain.txt seg_next 'would inline' &&
-		has_note plain.txt twice 'would inline'
+		has_note plain.txt twice 'would inline' &&
+		grep -q '^  kern::Op::call .*link --inline-from would inline it$' plain.txt
 }
-check "report --inline-from on the plain object: seg_next and twice would be inlined" would
+check "report --inline-from on the plain object: seg_next, twice and Op::call would be inlined" would
 same_notes() {
 	for _f in never bump table uses_hidden big; do
 		[ -n "$(note plain.txt $_f)" ] &&
@@ -133,8 +155,8 @@ hl_link userh.o userh.bc --inline-from kern.bc --report=userh.txt
 check "a module that calls hidden_c itself gets uses_hidden inlined" \
 	sh -c "test $(calls_to "$sym_uses_hidden" userh.o) -eq 0 &&
 	       grep -q '^  kern::uses_hidden  *[0-9]*  *0  *1  *kern.bc  *-\$' userh.txt"
-cc -no-pie main.o userh-plain.o kern.o -o plainh && ./plainh >plainh.out
-cc -no-pie main.o userh.o kern.o -o linkedh && ./linkedh >linkedh.out
+cc -no-pie main.o userh-plain.o kern.o h.o -o plainh && ./plainh >plainh.out
+cc -no-pie main.o userh.o kern.o h.o -o linkedh && ./linkedh >linkedh.out
 check "  and prints what its plain build prints" \
 	sh -c "test -s plainh.out && cmp -s plainh.out linkedh.out"
 
@@ -142,7 +164,7 @@ check "  and prints what its plain build prints" \
 hl_link user-big.o user.bc --inline-from kern.bc --inline-from-max=100 --report=user-big.txt
 check "--inline-from-max=100 inlines big too" test "$(calls_to "$sym_big" user-big.o)" -eq 0
 check "  the report agrees with objdump" agree user-big.txt user-big.o
-cc -no-pie main.o user-big.o kern.o -o linkedb && ./linkedb >linkedb.out
+cc -no-pie main.o user-big.o kern.o h.o -o linkedb && ./linkedb >linkedb.out
 check "  and the program prints the same" cmp -s plain.out linkedb.out
 
 # Bad input.

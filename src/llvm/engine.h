@@ -447,6 +447,11 @@ char *import_wrapped_name(const char *wrapper);
  * that call helpers go to callers.
  */
 void internalize(struct session *s, struct strmap *callers);
+/* After optimization, which may make a call through a pointer to a
+ * helper a direct call of the C object's helper (a constant pointer that
+ * a copied function of another crate loads): those calls go to the copy,
+ * for another round; their callers go to callers.  How many. */
+size_t internalize_rebind(struct session *s, struct strmap *callers);
 /* After inlining: delete what was imported and is no longer used, and
  * warn about helpers LLVM would not inline although asked to. */
 void internalize_finish(struct session *s);

@@ -87,6 +87,32 @@ split_original(LLVMModuleRef m, LLVMValueRef f)
 	free(name);
 }
 
+/* The name prefix of the constants that keep a helper's copy alive until
+ * internalize_rebind(): the inliner deletes an internal function once
+ * nothing uses it, and a copy whose calls are all inlined, or that only a
+ * helper's address use made, may be needed again. */
+#define KEEP_MARK "helperlink.keep."
+
+static void
+keep_copy(LLVMModuleRef m, LLVMValueRef copy)
+{
+	char *name = xasprintf(KEEP_MARK "%s", value_name(copy));
+	LLVMValueRef g = LLVMAddGlobal(m, LLVMTypeOf(copy), name);
+
+	LLVMSetInitializer(g, copy);
+	LLVMSetGlobalConstant(g, 1);
+	LLVMSetLinkage(g, LLVMInternalLinkage);
+	free(name);
+}
+
+static void
+unkeep(LLVMValueRef g, void *arg)
+{
+	(void)arg;
+	if (is_variable(g) && startswith(value_name(g), KEEP_MARK))
+		LLVMDeleteGlobal(g);
+}
+
 void
 internalize(struct session *s, struct strmap *callers)
 {
@@ -103,8 +129,43 @@ internalize(struct session *s, struct strmap *callers)
 		LLVMSetVisibility(f, LLVMDefaultVisibility);
 		signature_rebuild_calls(s, f, s->imported.e[i].val);
 		split_original(s->crate, f);
+		if (f != LLVMGetNamedFunction(s->crate, s->imported.e[i].key))
+			keep_copy(s->crate, f);
 	}
 	callers_of_helpers(s, callers);
+}
+
+size_t
+internalize_rebind(struct session *s, struct strmap *callers)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < s->imported.cap; i++) {
+		const char *name = s->imported.e[i].key;
+		LLVMValueRef f, d;
+		LLVMUseRef u, next;
+		char *copy;
+
+		if (!name)
+			continue;
+		copy = xasprintf("%s" COPY_SUFFIX, name);
+		f = LLVMGetNamedFunction(s->crate, copy);
+		free(copy);
+		d = LLVMGetNamedFunction(s->crate, name);
+		if (!f || !d || LLVMIsDeclaration(f))
+			continue;
+		for (u = LLVMGetFirstUse(d); u; u = next) {
+			LLVMValueRef user = LLVMGetUser(u);
+
+			next = LLVMGetNextUse(u);
+			if (needs_original(u, f))
+				continue;
+			LLVMSetOperand(user, (unsigned)LLVMGetNumOperands(user) - 1, f);
+			strmap_put(callers, value_name(parent_function(user)), f);
+			n++;
+		}
+	}
+	return n;
 }
 
 /* Delete an imported local value that nothing uses any more. */
@@ -250,6 +311,7 @@ remove_dead(struct session *s)
 void
 internalize_finish(struct session *s)
 {
+	each_global(s->crate, unkeep, NULL);
 	remove_dead(s);
 	if (s->o->force_inline)
 		warn_not_inlined(s);

@@ -85,6 +85,8 @@ link_import(struct session *s)
 static int
 inline_helpers(struct session *s, const struct strmap *callers)
 {
+	struct strmap again = STRMAP_INIT;
+
 	/* A warning from here on is about the helpers' code: the crate's
 	 * came from this LLVM, the helpers' from another. */
 	diag_subject(&s->diag, s->helper_names.data);
@@ -94,6 +96,15 @@ inline_helpers(struct session *s, const struct strmap *callers)
 	cross_finish(s);
 	if (passes_optimize(s->crate, &s->cg, s->o, callers, &s->diag) < 0)
 		return -1;
+	/* Calls that the cleanup made direct, once more; a whole pipeline
+	 * has inlined what it could. */
+	if (s->o->opt == OPT_DEFAULT && internalize_rebind(s, &again) > 0 &&
+	    (passes_inline(s->crate, &s->cg, s->o, &s->diag) < 0 ||
+	     passes_optimize(s->crate, &s->cg, s->o, &again, &s->diag) < 0)) {
+		strmap_release(&again);
+		return -1;
+	}
+	strmap_release(&again);
 	internalize_finish(s);
 	return 0;
 }
