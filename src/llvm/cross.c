@@ -207,8 +207,13 @@ check_value(struct check *c, LLVMValueRef v, int depth)
 	LLVMValueKind k;
 	int i, n;
 
-	if (!v || depth > 16)
+	if (!v)
 		return;
+	if (depth > 16) {
+		/* What is not looked at is not allowed. */
+		problem(c, xstrdup("it uses a constant nested too deeply to check"));
+		return;
+	}
 	k = LLVMGetValueKind(v);
 	if (k == LLVMConstantExprValueKind || k == LLVMConstantStructValueKind ||
 	    k == LLVMConstantArrayValueKind || k == LLVMConstantVectorValueKind) {
@@ -220,8 +225,10 @@ check_value(struct check *c, LLVMValueRef v, int depth)
 	} else if (is_function(v)) {
 		const char *name = value_name(v);
 
+		/* Another copy is checked on its own; if it is refused, this
+		 * code calls the original, which the crate uses already. */
 		if (endswith(name, CROSS_SUFFIX))
-			return;  /* another copy, checked on its own */
+			return;
 		if (linkage_is_local(LLVMGetLinkage(v)))
 			check_code(c, v);
 		else
