@@ -190,8 +190,10 @@ cmd_plugin(int argc, char **argv, const char *llvm)
 		if (used < 0)
 			usage_error("plugin", "%s", p.err);
 		if (used > 0) {
+			/* --inline-from: copies into rustc's module are untried. */
 			if (startswith(argv[i], "--emit") || strcmp(argv[i], "--report") == 0 ||
-			    startswith(argv[i], "--report="))
+			    startswith(argv[i], "--report=") ||
+			    startswith(argv[i], "--inline-from"))
 				usage_error("plugin", "'%s' is not for the plugin", argv[i]);
 			if (save(&pl, argv, i, used) < 0)
 				goto out;

@@ -210,7 +210,10 @@ print_cross(const struct report *r, struct table *t, struct buf *out)
 	for (i = 0; i < r->ncross; i++) {
 		const struct report_cross *x = &r->cross[i];
 
-		snprintf(num[i][0], sizeof(num[i][0]), "%ld", x->size);
+		if (x->size >= 0)
+			snprintf(num[i][0], sizeof(num[i][0]), "%ld", x->size);
+		else
+			strcpy(num[i][0], "-");
 		snprintf(num[i][1], sizeof(num[i][1]), "%u", x->calls_left);
 		if (x->inlined >= 0)
 			snprintf(num[i][2], sizeof(num[i][2]), "%ld", x->inlined);
@@ -344,8 +347,11 @@ print_json(const struct report *r, struct buf *out)
 		json_member(out, 1, "function", x->name);
 		json_member(out, 0, "symbol", x->symbol);
 		json_member(out, 0, "file", x->file);
-		buf_addf(out, ", \"ir_instructions\": %ld, \"calls_left\": %u",
-		         x->size, x->calls_left);
+		if (x->size >= 0)
+			buf_addf(out, ", \"ir_instructions\": %ld", x->size);
+		else
+			buf_addstr(out, ", \"ir_instructions\": null");
+		buf_addf(out, ", \"calls_left\": %u", x->calls_left);
 		if (x->inlined >= 0)
 			buf_addf(out, ", \"inlined\": %ld", x->inlined);
 		else
@@ -428,6 +434,17 @@ has_ref(const struct report *r, const char *symbol)
 	return 0;
 }
 
+static int
+has_cross(const struct report *r, const char *symbol)
+{
+	size_t i;
+
+	for (i = 0; i < r->ncross; i++)
+		if (strcmp(r->cross[i].symbol, symbol) == 0)
+			return 1;
+	return 0;
+}
+
 void
 report_merge(struct report *r, const struct report *later,
              const struct strmap *exports)
@@ -464,6 +481,13 @@ report_merge(struct report *r, const struct report *later,
 
 		report_add_cross(&m, x->symbol, x->file, x->size, x->calls_left,
 		                 x->inlined, x->note);
+	}
+	for (i = 0; i < r->ncross; i++) {
+		const struct report_cross *x = &r->cross[i];
+
+		if (!has_cross(later, x->symbol))
+			report_add_cross(&m, x->symbol, x->file, x->size, x->calls_left,
+			                 x->inlined, x->note);
 	}
 	report_finish(&m, exports);
 	report_release(r);

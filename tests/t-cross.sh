@@ -9,7 +9,6 @@
 . "$top/tests/lib.sh"
 
 fix=$FIXTURES/cross
-mangled() { nm "$1" | sed -n "s/.* U \(_ZN4kern[0-9]*$2[0-9]*17h[0-9a-f]*E\)\$/\1/p"; }
 
 # symbol_of NAME: the symbol of user-plain.o that demangles to NAME.
 symbol_of() {
@@ -19,12 +18,12 @@ symbol_of() {
 }
 
 # calls_to SYMBOL OBJECT: the calls and jumps of OBJECT that relocations
-# resolve to SYMBOL (PLT32 or GOTPCRELX on the call instruction).
+# resolve to SYMBOL (PLT32 or GOTPCRELX on the call or jump instruction).
 calls_to() {
 	objdump -dr "$2" | awk -v sym="$1" '
 		/^[[:space:]]+[0-9a-f]+:[[:space:]]+R_/ {
 			split($3, t, /[-+]/)
-			if (t[1] == sym && prev ~ /[[:space:]](call|jmp)[a-z]*[[:space:]]/) n++
+			if (t[1] == sym && prev ~ /[[:space:]](call|j[a-z]+)[[:space:]]/) n++
 			next
 		}
 		/^[[:space:]]+[0-9a-f]+:/ { prev = $0 }
@@ -57,9 +56,13 @@ $RUSTC $opts --crate-type=rlib --crate-name kern \
 	--emit=llvm-bc=kern.bc,obj=kern.o,metadata=libkern.rmeta "$fix/kern.rs"
 $RUSTC $opts --crate-type=lib --crate-name user --extern kern=libkern.rmeta \
 	--emit=llvm-bc=user.bc,obj=user-plain.o "$fix/user.rs"
+nsyms=0
 for f in seg_next twice never bump table uses_hidden big; do
-	eval "sym_$f=\$(mangled user-plain.o $f)"
+	eval "sym_$f=\$(symbol_of kern::$f)"
+	eval "[ -n \"\$sym_$f\" ]" && nsyms=$((nsyms + 1))
 done
+check "the plain object's symbols of kern's seven functions of the rules are found" \
+	test "$nsyms" -eq 7
 check "the plain object calls each of kern's seven functions of the rules" \
 	sh -c "for s in $sym_seg_next $sym_twice $sym_never $sym_bump $sym_table \
 	       $sym_uses_hidden $sym_big; do
@@ -104,7 +107,7 @@ check "the object is the same from run to run" cmp -s user.o user2.o
 # With the helpers: Op::call's copy loads rust_helper_scale from SCALE;
 # once it is inlined the call is direct, and the helper is inlined too.
 hl_link userhl.o user.bc --inline-from kern.bc --helpers h.bc --report=userhl.txt
-sym_call=$(nm user-plain.o | sed -n 's/.* U \(_ZN4kern2Op4call17h[0-9a-f]*E\)$/\1/p')
+sym_call=$(symbol_of kern::Op::call)
 check "Op::call is inlined, and the helper it calls through a pointer as well" \
 	sh -c "test -n '$sym_call' && test $(calls_to "$sym_call" user-plain.o) -eq 1 &&
 	       test $(calls_to "$sym_call" userhl.o) -eq 0 &&
@@ -116,12 +119,12 @@ check "  and the program prints the same" cmp -s plain.out linkedhl.out
 # A report of the plain object tells the same decisions.
 $HL report user-plain.o --inline-from kern.bc >plain.txt 2>&1
 would() {
-	test "$(grep -c 'link --inline-from would inline it' plain.txt)" -eq 3 &&
+	test "$(grep -c 'link --inline-from would inline it' plain.txt)" -eq 4 &&
 		has_note plain.txt seg_next 'would inline' &&
 		has_note plain.txt twice 'would inline' &&
 		grep -q '^  kern::Op::call .*link --inline-from would inline it$' plain.txt
 }
-check "report --inline-from on the plain object: seg_next, twice and Op::call would be inlined" would
+check "report --inline-from on the plain object: seg_next, twice, Op::call and dispatch would be inlined" would
 same_notes() {
 	for _f in never bump table uses_hidden big; do
 		[ -n "$(note plain.txt $_f)" ] &&
@@ -148,6 +151,18 @@ noacc() {
 check "a list without account: seg_next and twice stay, naming it" noacc
 check "  the report agrees with objdump" agree user-na.txt user-na.o
 
+# dispatch() reads TABLE_FNS, whose functions use HITS: with a list that
+# lacks HITS, dispatch stays a call, naming it.
+grep -v HITS exports >exports-nohits
+hl_link user-nh.o user.bc --inline-from kern.bc --exports=exports-nohits --report=user-nh.txt
+check "dispatch is inlined with kern's list" \
+	test "$(calls_to "$(symbol_of kern::dispatch)" user-ex.o)" -eq 0
+check "  and stays a call, naming HITS, with a list that lacks it (through TABLE_FNS)" \
+	sh -c "test $(calls_to "$(symbol_of kern::dispatch)" user-nh.o) -eq 2 &&
+	       grep -q \"^  kern::dispatch .*uses '.*HITS.*', which 'exports-nohits' does not export\" user-nh.txt"
+cc -no-pie main.o user-ex.o kern.o h.o -o linkedex && ./linkedex >linkedex.out
+check "  the program prints the same" cmp -s plain.out linkedex.out
+
 # A module that calls hidden_c itself may use it through kern's code.
 $RUSTC $opts --crate-type=lib --crate-name user --extern kern=libkern.rmeta --cfg calls_hidden \
 	--emit=llvm-bc=userh.bc,obj=userh-plain.o "$fix/user.rs"
@@ -159,6 +174,15 @@ cc -no-pie main.o userh-plain.o kern.o h.o -o plainh && ./plainh >plainh.out
 cc -no-pie main.o userh.o kern.o h.o -o linkedh && ./linkedh >linkedh.out
 check "  and prints what its plain build prints" \
 	sh -c "test -s plainh.out && cmp -s plainh.out linkedh.out"
+
+# A whole pipeline inlines the copies too.
+hl_link user-o2.o user.bc --inline-from kern.bc --opt=O2 --report=user-o2.txt
+check "--opt=O2: seg_next and twice are inlined as well" \
+	sh -c "test $(calls_to "$sym_seg_next" user-o2.o) -eq 0 && test $(calls_to "$sym_twice" user-o2.o) -eq 0 &&
+	       grep -q '^  kern::seg_next  *7  *0  *4  *kern.bc  *-\$' user-o2.txt"
+check "  the report agrees with objdump" agree user-o2.txt user-o2.o
+cc -no-pie main.o user-o2.o kern.o h.o -o linkedo2 && ./linkedo2 >linkedo2.out
+check "  and the program prints the same" cmp -s plain.out linkedo2.out
 
 # The bound.
 hl_link user-big.o user.bc --inline-from kern.bc --inline-from-max=100 --report=user-big.txt

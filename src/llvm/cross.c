@@ -131,7 +131,7 @@ note_helpers(struct session *s, struct strmap *allowed)
 			return -1;
 		}
 		for (v = LLVMGetFirstFunction(m); v; v = LLVMGetNextFunction(v))
-			if (!LLVMIsDeclaration(v))
+			if (!LLVMIsDeclaration(v) && !linkage_is_local(LLVMGetLinkage(v)))
 				strmap_put(allowed, value_name(v), (void *)1);
 		LLVMDisposeModule(m);
 		buf_release(&f.data);
@@ -188,6 +188,10 @@ check_variable(struct check *c, LLVMValueRef v)
 
 	if (!linkage_is_local(LLVMGetLinkage(v))) {
 		check_outside(c, name);
+		/* An available_externally constant: its value may fold into
+		 * the code, and what it names is linked in with it. */
+		if (LLVMGetInitializer(v) && ptrset_add(&c->seen, v))
+			check_code(c, LLVMGetInitializer(v));
 	} else if (!LLVMIsGlobalConstant(v) || LLVMIsThreadLocal(v)) {
 		problem(c, xasprintf("it uses the mutable static '%s'", name));
 	} else if (LLVMGetUnnamedAddress(v) == LLVMNoUnnamedAddr ||
@@ -426,7 +430,8 @@ cross_import(struct session *s, struct strmap *callers)
 		if (s->crate_declared.e[i].key)
 			strmap_put(&uses, s->crate_declared.e[i].key, (void *)1);
 	for (i = 0; i < s->crate_defined.cap; i++)
-		if (s->crate_defined.e[i].key)
+		if (s->crate_defined.e[i].key &&
+		    !linkage_is_local(LLVMGetLinkage(s->crate_defined.e[i].val)))
 			strmap_put(&uses, s->crate_defined.e[i].key, (void *)1);
 	cm = select_copies(s, &s->crate_wants, &uses);
 	if (!cm || session_link(s, s->crate, cm, s->o->inline_from[0],
@@ -452,11 +457,13 @@ out:
 void
 cross_finish(struct session *s)
 {
+	int whole = s->o->opt != OPT_NONE && s->o->opt != OPT_DEFAULT;
 	size_t i;
 
 	for (i = 0; i < s->cross.cap; i++) {
 		struct cross_info *ci = s->cross.e[i].val;
 		LLVMValueRef f;
+		LLVMUseRef u;
 
 		if (!ci || ci->why_not)
 			continue;
@@ -464,14 +471,15 @@ cross_finish(struct session *s)
 		ci->inlined = ci->calls;
 		if (!f)
 			continue;
-		if (LLVMGetFirstUse(f)) {
-			LLVMUseRef u;
-
-			ci->why_not = xstrdup("LLVM could not inline it");
-			for (u = LLVMGetFirstUse(f); u; u = LLVMGetNextUse(u))
-				ci->inlined -= ci->inlined > 0;
+		for (u = LLVMGetFirstUse(f); u; u = LLVMGetNextUse(u)) {
+			if (!is_callee(u))
+				continue;
+			if (!ci->why_not)
+				ci->why_not = xstrdup("LLVM could not inline it");
+			ci->inlined -= ci->inlined > 0;
 		}
-		drop_copy(s->crate, ci->name);
+		if (!whole)
+			drop_copy(s->crate, ci->name);
 	}
 }
 

@@ -450,7 +450,8 @@ void internalize(struct session *s, struct strmap *callers);
 /* After optimization, which may make a call through a pointer to a
  * helper a direct call of the C object's helper (a constant pointer that
  * a copied function of another crate loads): those calls go to the copy,
- * for another round; their callers go to callers.  How many. */
+ * for another round; their callers go to callers.  How many (none but
+ * with --opt=default and every helper forced inline). */
 size_t internalize_rebind(struct session *s, struct strmap *callers);
 /* After inlining: delete what was imported and is no longer used, and
  * warn about helpers LLVM would not inline although asked to. */
@@ -462,8 +463,10 @@ void internalize_finish(struct session *s);
  * cross_import() links copies of those the crate calls into it, marked
  * alwaysinline, before the helpers are imported (their code may call
  * helpers); the crate's functions that call them go to callers.  After
- * inlining, cross_finish() turns a copy still called back into calls of
- * the original.  cross_report() decides, for a report, on the calls of
+ * inlining and optimization, cross_finish() notes the copies still
+ * called, and turns them back into calls of the original (but after a
+ * whole default<On> pipeline, whose interprocedural passes may have
+ * changed a copy and its calls together: the copy stays).  cross_report() decides, for a report, on the calls of
  * refs, and cross_explain() puts the functions into rep.
  */
 int cross_import(struct session *s, struct strmap *callers);

@@ -93,6 +93,15 @@ split_original(LLVMModuleRef m, LLVMValueRef f)
  * helper's address use made, may be needed again. */
 #define KEEP_MARK "helperlink.keep."
 
+/* Whether internalize_rebind() runs: after the cleanup of --opt=default,
+ * with every helper forced inline (a live use would change what LLVM's
+ * cost model decides for the others). */
+static int
+rebinds(const struct link_options *o)
+{
+	return o->opt == OPT_DEFAULT && o->force_inline && !o->force_inline_max;
+}
+
 static void
 keep_copy(LLVMModuleRef m, LLVMValueRef copy)
 {
@@ -129,7 +138,8 @@ internalize(struct session *s, struct strmap *callers)
 		LLVMSetVisibility(f, LLVMDefaultVisibility);
 		signature_rebuild_calls(s, f, s->imported.e[i].val);
 		split_original(s->crate, f);
-		if (f != LLVMGetNamedFunction(s->crate, s->imported.e[i].key))
+		if (rebinds(s->o) &&
+		    f != LLVMGetNamedFunction(s->crate, s->imported.e[i].key))
 			keep_copy(s->crate, f);
 	}
 	callers_of_helpers(s, callers);
@@ -140,7 +150,7 @@ internalize_rebind(struct session *s, struct strmap *callers)
 {
 	size_t i, n = 0;
 
-	for (i = 0; i < s->imported.cap; i++) {
+	for (i = 0; rebinds(s->o) && i < s->imported.cap; i++) {
 		const char *name = s->imported.e[i].key;
 		LLVMValueRef f, d;
 		LLVMUseRef u, next;

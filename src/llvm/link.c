@@ -91,14 +91,13 @@ inline_helpers(struct session *s, const struct strmap *callers)
 	 * came from this LLVM, the helpers' from another. */
 	diag_subject(&s->diag, s->helper_names.data);
 	guard_note("LLVM", "inlining helpers into", s->crate_path);
-	if (passes_inline(s->crate, &s->cg, s->o, &s->diag) < 0)
+	if (passes_inline(s->crate, &s->cg, s->o, &s->diag) < 0 ||
+	    passes_optimize(s->crate, &s->cg, s->o, callers, &s->diag) < 0)
 		return -1;
 	cross_finish(s);
-	if (passes_optimize(s->crate, &s->cg, s->o, callers, &s->diag) < 0)
-		return -1;
 	/* Calls that the cleanup made direct, once more; a whole pipeline
 	 * has inlined what it could. */
-	if (s->o->opt == OPT_DEFAULT && internalize_rebind(s, &again) > 0 &&
+	if (internalize_rebind(s, &again) > 0 &&
 	    (passes_inline(s->crate, &s->cg, s->o, &s->diag) < 0 ||
 	     passes_optimize(s->crate, &s->cg, s->o, &again, &s->diag) < 0)) {
 		strmap_release(&again);
