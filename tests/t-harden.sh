@@ -188,14 +188,16 @@ sleep 30
 EOF
 chmod +x slow
 # stopped NAME SIGNAL CMD...: CMD, stopped by SIGNAL once slow runs.  (A
-# shell starts a background command with SIGINT ignored, and helperlink
-# leaves a signal ignored as it found it: the command gets it back.)
+# shell starts a background command with SIGINT ignored, nohup ignores
+# SIGHUP, and helperlink leaves a signal ignored as it found it: the
+# command gets them back.)
 stopped() {
 	_n=$1 _sig=$2
 	shift 2
 	rm -f started out.o prog
 	python3 -c 'import os, signal, sys
-signal.signal(signal.SIGINT, signal.SIG_DFL)
+for sig in (signal.SIGINT, signal.SIGHUP, signal.SIGTERM):
+    signal.signal(sig, signal.SIG_DFL)
 os.execvp(sys.argv[1], sys.argv[1:])' "$@" >/dev/null 2>stop.err &
 	_pid=$!
 	_i=0

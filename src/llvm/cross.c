@@ -20,11 +20,13 @@
  *   rust/exports.c exports), what a --helpers file defines, and what the
  *   module uses already.
  *
- * Everything else of the file is a declaration, so nothing it did not
- * check reaches the module.  Only direct calls of the function's own type
- * go to the copy: a use of its address stays the crate's.  The copy is
- * named with CROSS_SUFFIX until it is inlined; one that LLVM does not
- * inline is dropped for a call of the original (cross_finish()).
+ * Everything else of the file is a declaration, and what a constant of
+ * it names is checked as code, so nothing it did not check reaches the
+ * module.  Only direct calls of the function's own type go to the copy: a
+ * use of its address stays the crate's.  The copy is named with
+ * CROSS_SUFFIX until it is inlined; one that LLVM does not inline is
+ * dropped for a call of the original, but after a whole --opt pipeline
+ * (cross_finish()).
  */
 #include <stdlib.h>
 #include <string.h>
