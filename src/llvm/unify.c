@@ -103,15 +103,23 @@ struct flag_check {
  * the crate's branch protection is still refused (Min would take the
  * crate's property note away).
  */
+static const struct branch_flag {
+	const char *key;
+	int noted;  /* the object's property note says it (BTI, PAC) */
+} branch_flags[] = {
+	{"branch-target-enforcement", 1}, {"sign-return-address", 1},
+	{"sign-return-address-all", 0}, {"sign-return-address-with-bkey", 0},
+};
+
 static int
 upgraded_to_min(const char *key)
 {
-	static const char *const keys[] = {
-		"branch-target-enforcement", "sign-return-address",
-		"sign-return-address-all", "sign-return-address-with-bkey",
-	};
+	size_t i;
 
-	return strlist_has(keys, LEN(keys), key);
+	for (i = 0; i < LEN(branch_flags); i++)
+		if (strcmp(branch_flags[i].key, key) == 0)
+			return 1;
+	return 0;
 }
 
 static int
@@ -156,25 +164,27 @@ check_flag(const char *key, int behavior, LLVMValueRef value, void *arg)
 	return 1;
 }
 
-/* A branch protection flag the crate sets and m lacks: the link would
- * take the minimum, 0, and the object would lose its property note. */
+/* A branch protection flag of the property note that the crate sets and
+ * m lacks: the link would take the minimum, 0, and the object would lose
+ * its note. */
 static void
 check_missing(struct flag_check *fc, LLVMModuleRef m)
 {
-	static const char *const keys[] = {
-		"branch-target-enforcement", "sign-return-address",
-	};
 	LLVMValueRef mine;
 	size_t i;
 
-	for (i = 0; i < LEN(keys) && !fc->failed; i++) {
-		mine = module_flag(fc->s->crate, keys[i], NULL);
+	for (i = 0; i < LEN(branch_flags) && !fc->failed; i++) {
+		const char *key = branch_flags[i].key;
+
+		if (!branch_flags[i].noted)
+			continue;
+		mine = module_flag(fc->s->crate, key, NULL);
 		if (mine && is_int(mine) && LLVMConstIntGetZExtValue(mine) != 0 &&
-		    !module_flag(m, keys[i], NULL)) {
+		    !module_flag(m, key, NULL)) {
 			fc->failed = 1;
 			error("cannot link '%s' into '%s': module flag '%s' differs (none "
 			      "against %llu): build the helpers with the crate's branch "
-			      "protection", fc->path, fc->s->crate_path, keys[i],
+			      "protection", fc->path, fc->s->crate_path, key,
 			      LLVMConstIntGetZExtValue(mine));
 		}
 	}
