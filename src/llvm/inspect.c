@@ -14,19 +14,27 @@
 #include "../report.h"
 #include "engine.h"
 
-/* A module holding no code, with the target of a helper file. */
-static LLVMModuleRef
-empty_crate(struct session *s, struct bc_file *in)
+/* The session's crate for a report: a module holding no code, with the
+ * target of the bitcode file path, named file; -1 after printing why. */
+static int
+empty_crate(struct session *s, const char *path, const char *file)
 {
-	LLVMModuleRef m = session_parse(s, in, 1), crate;
+	struct bc_file in = {NULL, NULL, BUF_INIT};
+	LLVMModuleRef m = NULL;
+	int ret = -1;
 
-	if (!m)
-		return NULL;
-	crate = LLVMModuleCreateWithNameInContext(in->name, s->ctx);
-	LLVMSetTarget(crate, LLVMGetTarget(m));
-	LLVMSetDataLayout(crate, LLVMGetDataLayoutStr(m));
-	LLVMDisposeModule(m);
-	return crate;
+	if (session_read(&in, path, NULL) == 0)
+		m = session_parse(s, &in, 1);
+	if (m) {
+		s->crate = LLVMModuleCreateWithNameInContext(in.name, s->ctx);
+		LLVMSetTarget(s->crate, LLVMGetTarget(m));
+		LLVMSetDataLayout(s->crate, LLVMGetDataLayoutStr(m));
+		s->crate_path = file;
+		LLVMDisposeModule(m);
+		ret = 0;
+	}
+	buf_release(&in.data);
+	return ret;
 }
 
 /* Whether name is a helper by --helper-prefix or --helper-list.  A prefix
@@ -123,20 +131,9 @@ out:
 static int
 read_helpers(struct session *s, const struct report_options *ro)
 {
-	struct bc_file first = {NULL, NULL, BUF_INIT};
-	int ret;
-
 	if (ro->nhelpers == 0)
 		return 0;
-	if (session_read(&first, ro->helpers[0], NULL) < 0) {
-		buf_release(&first.data);
-		return -1;
-	}
-	s->crate = empty_crate(s, &first);
-	buf_release(&first.data);
-	s->crate_path = ro->file;
-	ret = s->crate ? import_helpers(s) : -1;
-	return ret;
+	return empty_crate(s, ro->helpers[0], ro->file) < 0 ? -1 : import_helpers(s);
 }
 
 /* Which calls of refs a link with --inline-from would inline. */
@@ -144,19 +141,8 @@ static int
 read_cross(struct session *s, const struct report_options *ro,
            const struct code_refs *refs)
 {
-	struct bc_file first = {NULL, NULL, BUF_INIT};
-
-	if (!s->crate) {
-		if (session_read(&first, ro->inline_from[0], NULL) < 0) {
-			buf_release(&first.data);
-			return -1;
-		}
-		s->crate = empty_crate(s, &first);
-		buf_release(&first.data);
-		s->crate_path = ro->file;
-		if (!s->crate)
-			return -1;
-	}
+	if (!s->crate && empty_crate(s, ro->inline_from[0], ro->file) < 0)
+		return -1;
 	return cross_report(s, refs);
 }
 
