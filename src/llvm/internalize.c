@@ -12,6 +12,17 @@
 
 #include "engine.h"
 
+/* The copy of helper name that split_original() made, or NULL. */
+static LLVMValueRef
+copy_of(LLVMModuleRef m, const char *name)
+{
+	char *copy = xasprintf("%s" COPY_SUFFIX, name);
+	LLVMValueRef f = LLVMGetNamedFunction(m, copy);
+
+	free(copy);
+	return f;
+}
+
 /* The crate's functions that call an imported helper, by name. */
 static void
 callers_of_helpers(struct session *s, struct strmap *changed)
@@ -154,13 +165,10 @@ internalize_rebind(struct session *s, struct strmap *callers)
 		const char *name = s->imported.e[i].key;
 		LLVMValueRef f, d;
 		LLVMUseRef u, next;
-		char *copy;
 
 		if (!name)
 			continue;
-		copy = xasprintf("%s" COPY_SUFFIX, name);
-		f = LLVMGetNamedFunction(s->crate, copy);
-		free(copy);
+		f = copy_of(s->crate, name);
 		d = LLVMGetNamedFunction(s->crate, name);
 		if (!f || !d || LLVMIsDeclaration(f))
 			continue;
@@ -203,14 +211,11 @@ warn_not_inlined(struct session *s)
 	for (i = 0; i < s->imported.cap; i++) {
 		struct helper_file *hf = s->imported.e[i].val;
 		const char *name = s->imported.e[i].key;
-		char *copy;
 		LLVMValueRef f;
 
 		if (!name)
 			continue;
-		copy = xasprintf("%s" COPY_SUFFIX, name);
-		f = LLVMGetNamedFunction(s->crate, copy);
-		free(copy);
+		f = copy_of(s->crate, name);
 		if (!f)
 			f = LLVMGetNamedFunction(s->crate, name);
 		if (f && !LLVMIsDeclaration(f) && LLVMGetFirstUse(f) &&
@@ -277,14 +282,11 @@ call_the_original(struct session *s)
 
 	for (i = 0; i < s->imported.cap; i++) {
 		const char *name = s->imported.e[i].key;
-		char *copy;
 		LLVMValueRef f, d;
 
 		if (!name)
 			continue;
-		copy = xasprintf("%s" COPY_SUFFIX, name);
-		f = LLVMGetNamedFunction(s->crate, copy);
-		free(copy);
+		f = copy_of(s->crate, name);
 		d = LLVMGetNamedFunction(s->crate, name);
 		if (!f) {
 			f = d;
