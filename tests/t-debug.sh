@@ -5,7 +5,7 @@
 . "$top/tests/lib.sh"
 U=$FIXTURES/user
 DWARFDUMP=
-for d in llvm-dwarfdump-22 llvm-dwarfdump-19 llvm-dwarfdump; do
+for d in llvm-dwarfdump-22 llvm-dwarfdump; do
 	command -v $d >/dev/null 2>&1 && { DWARFDUMP=$d; break; }
 done
 if [ -z "$DWARFDUMP" ]; then
