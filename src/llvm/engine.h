@@ -85,6 +85,10 @@ int is_callee(LLVMUseRef use);
 LLVMValueRef parent_function(LLVMValueRef inst);
 /* The function or variable of m with that name, or NULL. */
 LLVMValueRef named_value(LLVMModuleRef m, const char *name);
+/* Whether the inline asm that function f calls names sym as a whole
+ * symbol: 1; 0 if not; -1 if f calls inline asm whose text LLVM cannot
+ * give (before LLVM 19). */
+int asm_names(LLVMValueRef f, const char *sym);
 
 /* Enum attributes on a function. */
 int fn_has_attr(LLVMValueRef f, const char *attr);
@@ -415,11 +419,11 @@ char *inliner_reason(LLVMValueRef caller, LLVMValueRef helper,
  * (excluded from linked programs) or named metadata of the bitcode.
  */
 void notes_embed(struct session *s, const struct link_options *o);
-/* The notes of a module, or of an object's section text, into notes
- * (helper -> reason, new strings). */
+/* The notes of a module, or of an object's section NOTES_SECTION (n
+ * bytes at d, ELF notes), into notes (helper -> reason, new strings). */
 void notes_read_module(LLVMModuleRef m, struct strmap *notes);
-void notes_parse(const char *text, size_t n, struct strmap *notes);
-#define NOTES_SECTION ".helperlink.reasons"
+void notes_read_section(const unsigned char *d, size_t n, struct strmap *notes);
+#define NOTES_SECTION ".note.helperlink"
 
 /* --- the steps --- */
 

@@ -5,17 +5,23 @@
  * the call that did not match, or the attributes LLVM's inliner would
  * not inline across, are gone with the IR.  So a link that leaves a
  * helper called writes why, one "HELPER\tREASON" line each: in an
- * object, in the section .helperlink.reasons, flagged SHF_EXCLUDE so that
- * a linked program does not keep it (ld -r does); in bitcode, in the
- * named metadata helperlink.reasons.  A link that leaves no call writes
- * nothing, so the object is the same as without helperlink.
+ * object, as the description of an ELF note (owner "helperlink", type 1)
+ * in the section .note.helperlink, flagged SHF_EXCLUDE so that a linked
+ * program does not keep it (ld -r does); in bitcode, in the named
+ * metadata helperlink.reasons.  A note, because tools expect notes:
+ * readelf -n shows it, and kbuild's modpost, which warns of any other
+ * section that is not loaded, lets it be.  A link that leaves no call
+ * writes nothing, so the object is the same as without helperlink.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "../elffile.h"
 #include "engine.h"
 
 #define NOTES_METADATA "helperlink.reasons"
+#define NOTE_OWNER "helperlink"
+#define NOTE_TYPE 1
 
 /* The lines: each helper still called, with its reason, sorted. */
 static void
@@ -65,9 +71,11 @@ notes_embed(struct session *s, const struct link_options *o)
 	if (!text.len)
 		return;
 	if (o->emit == EMIT_OBJ || o->emit == EMIT_ASM) {
-		buf_addstr(&as, "\t.pushsection " NOTES_SECTION ",\"e\",%progbits\n");
+		buf_addf(&as, "\t.pushsection " NOTES_SECTION ",\"e\",%%note\n"
+		         "\t.balign 4\n\t.long %zu, %zu, %d\n\t.asciz \"" NOTE_OWNER "\"\n"
+		         "\t.balign 4\n", sizeof(NOTE_OWNER), text.len, NOTE_TYPE);
 		asm_string(&as, text.data);
-		buf_addstr(&as, "\t.popsection\n");
+		buf_addstr(&as, "\t.balign 4\n\t.popsection\n");
 		LLVMAppendModuleInlineAsm(s->crate, as.data, as.len);
 	} else {
 		LLVMMetadataRef md = LLVMMDStringInContext2(s->ctx, text.data, text.len);
@@ -80,8 +88,8 @@ notes_embed(struct session *s, const struct link_options *o)
 	buf_release(&text);
 }
 
-void
-notes_parse(const char *text, size_t n, struct strmap *notes)
+static void
+parse(const char *text, size_t n, struct strmap *notes)
 {
 	const char *end = text + n, *line, *tab, *nl;
 
@@ -118,7 +126,27 @@ notes_read_module(LLVMModuleRef m, struct strmap *notes)
 			continue;
 		LLVMGetMDNodeOperands(nodes[i], &op);
 		if ((s = LLVMGetMDString(op, &len)) != NULL)
-			notes_parse(s, len, notes);
+			parse(s, len, notes);
 	}
 	free(nodes);
+}
+
+void
+notes_read_section(const unsigned char *d, size_t n, struct strmap *notes)
+{
+	size_t at = 0;
+
+	while (n - at >= 12) {
+		uint64_t namesz = elf_le(d + at, 4), descsz = elf_le(d + at + 4, 4);
+		uint64_t desc = at + 12 + (namesz + 3) / 4 * 4;
+
+		if (desc > n || descsz > n - desc)
+			return;
+		if (namesz == sizeof(NOTE_OWNER) && elf_le(d + at + 8, 4) == NOTE_TYPE &&
+		    !memcmp(d + at + 12, NOTE_OWNER, sizeof(NOTE_OWNER)))
+			parse((const char *)d + desc, (size_t)descsz, notes);
+		at = desc + (descsz + 3) / 4 * 4;
+		if (at > n)
+			return;
+	}
 }

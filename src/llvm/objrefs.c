@@ -225,8 +225,7 @@ refs_object(const char *path, const struct buf *data, struct code_refs *r)
 	for (i = 0; i < o.nsecs; i++)
 		scan_data(&o, i, r);
 	if ((i = object_section(&o, NOTES_SECTION)) != (size_t)-1 && o.secs[i].data)
-		notes_parse((const char *)o.secs[i].data, (size_t)o.secs[i].size,
-		            &r->notes);
+		notes_read_section(o.secs[i].data, (size_t)o.secs[i].size, &r->notes);
 	ret = 0;
 out:
 	if (dc)
