@@ -11,11 +11,11 @@
 fix=$FIXTURES/abi
 equal="p2_sum p2_make pn_len pn_advance tail_make ff_dot ff_swap df_scale
 mix_sum mix_make three_sum three_make hfa_sum cmul i128_mul seven
-big_sum big_make p2_late i128_late rgb_sum"
+big_sum big_make p2_late i128_late rgb_sum one_make one_get"
 
 # left OBJECT: the helpers OBJECT still calls, one line, sorted.
 left() {
-	for _h in $equal bits wide; do
+	for _h in $equal bits lo32 wide; do
 		[ "$(refs "rust_helper_$_h" "$1")" -eq 0 ] || printf '%s ' $_h
 	done
 	echo
@@ -38,14 +38,15 @@ abi() {
 		$c "$@" -O2 -c -emit-llvm "$fix/helpers.c" -o h-$n.bc
 		$c "$@" -O2 -c "$fix/helpers.c" -o h-$n.o
 		hl_link hl-$n.o abi-$_arch.bc --helpers h-$n.bc --report=link-$n.txt
-		check "$n: only the two real mismatches stay calls" \
-			test "$(OBJDUMP=$_objdump left hl-$n.o)" = "bits wide "
-		check "$n: the plain object calls all 23" \
-			test "$(OBJDUMP=$_objdump left abi-$_arch.o | wc -w)" -eq 23
+		check "$n: only the three real mismatches stay calls" \
+			test "$(OBJDUMP=$_objdump left hl-$n.o)" = "bits lo32 wide "
+		check "$n: the plain object calls all 26" \
+			test "$(OBJDUMP=$_objdump left abi-$_arch.o | wc -w)" -eq 26
 		check "$n: one warning per mismatch, with both types" sh -c "
 			grep -qx \"helperlink: warning: 'h-$n.bc': 'rust_helper_bits' stays a call: Rust calls it as 'i64 (double)', C defines it as 'i64 (i64)'\" hl-$n.o.err &&
 			grep -qx \"helperlink: warning: 'h-$n.bc': 'rust_helper_wide' stays a call: Rust calls it as 'i32 (i32)', C defines it as 'i64 (i64)'\" hl-$n.o.err &&
-			test \$(wc -l <hl-$n.o.err) -eq 2"
+			grep -qx \"helperlink: warning: 'h-$n.bc': 'rust_helper_lo32' stays a call: Rust calls it as 'i64 (i32)', C defines it as 'i32 (i32)'\" hl-$n.o.err &&
+			test \$(wc -l <hl-$n.o.err) -eq 3"
 		$_cc main-$_arch.o abi-$_arch.o h-$n.o -o plain-$n
 		$_cc main-$_arch.o hl-$n.o h-$n.o -o prog-$n
 		$_run ./plain-$n >plain-$n.out
@@ -57,14 +58,17 @@ abi() {
 		$HL report hl-$n.o --helpers h-$n.bc >report-$n.txt 2>&1
 		$HL report hl-$n.o --helper-prefix rust_helper_ >notes-$n.txt 2>&1
 		calls link-$n.txt >want-$n
-		check "$n: link --report names both reasons" \
-			test "$(grep -c "Rust calls it as" want-$n)" -eq 2
+		check "$n: link --report names the three reasons" \
+			test "$(grep -c "Rust calls it as" want-$n)" -eq 3
 		calls report-$n.txt >got-$n
 		same "$n: report --helpers gives link's reasons" want-$n got-$n
 		calls notes-$n.txt >got-notes-$n
 		same "$n: report on the object alone gives them too" want-$n got-notes-$n
 		check "$n: the helpers table names them in its note column" \
-			test "$(grep -c "^  rust_helper_[a-z]* .*Rust calls it as" report-$n.txt)" -eq 2
+			test "$(grep -c "^  rust_helper_[a-z0-9]* .*Rust calls it as" report-$n.txt)" -eq 3
+		check "$n: the reasons are an ELF note of owner helperlink (readelf -n)" \
+			sh -c "readelf -SW hl-$n.o | grep -q ' \.note\.helperlink  *NOTE ' &&
+			       readelf -nW hl-$n.o | grep -q '^  helperlink '"
 		check "$n: the linked program has no notes section" \
 			sh -c "! $_objdump -h prog-$n | grep -q helperlink"
 	done

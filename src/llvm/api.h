@@ -372,6 +372,7 @@ typedef int LLVMVerifierFailureAction;
 	V(14, LLVMConstantArrayValueKind, 11) \
 	V(14, LLVMConstantStructValueKind, 12) \
 	V(14, LLVMConstantVectorValueKind, 13) \
+	V(14, LLVMConstantIntValueKind, 18) \
 	V(14, LLVMMetadataAsValueValueKind, 22) \
 	V(14, LLVMInlineAsmValueKind, 23) \
 	V(14, LLVMInstructionValueKind, 24) \
@@ -397,6 +398,8 @@ typedef int LLVMVerifierFailureAction;
 	V(14, LLVMFunctionTypeKind, 9) \
 	V(14, LLVMArrayTypeKind, 11) \
 	V(14, LLVMSub, 10) \
+	V(14, LLVMAnd, 23) \
+	V(14, LLVMTrunc, 30) \
 	V(14, LLVMPtrToInt, 39) \
 	V(14, LLVMGetElementPtr, 29) \
 	V(14, LLVMDSError, 0) \

@@ -245,11 +245,60 @@ lowered_release(struct lowered *l)
 	abi_release(&l->fn_ret);
 }
 
-/* Whether both types pass the same bytes in the same registers and
- * stack slots. */
+/*
+ * Whether call uses its result only for its low bits bits: each use
+ * truncates it to at most that many, or masks it with a constant within
+ * them.  rustc returns a C struct of 4 bytes (kuid_t, refcount_t) as an
+ * i64 on AArch64 and clang as an i32; AAPCS64 leaves the other bits of
+ * x0 unspecified, and rustc's code masks them off.  A u64 declared for
+ * a uint32_t uses them, and stays a mismatch.
+ */
 static int
-registers_match(struct session *s, LLVMTypeRef ct, LLVMTypeRef ft,
-                struct lowered *l)
+uses_low_bits_only(LLVMValueRef call, unsigned bits)
+{
+	LLVMUseRef u;
+
+	for (u = LLVMGetFirstUse(call); u; u = LLVMGetNextUse(u)) {
+		LLVMValueRef user = LLVMGetUser(u), mask;
+
+		switch (LLVMGetInstructionOpcode(user)) {
+		case LLVMTrunc:
+			if (LLVMGetIntTypeWidth(LLVMTypeOf(user)) > bits)
+				return 0;
+			break;
+		case LLVMAnd:
+			mask = LLVMGetOperand(user, LLVMGetOperand(user, 0) == call);
+			if (LLVMGetValueKind(mask) != LLVMConstantIntValueKind ||
+			    LLVMGetIntTypeWidth(LLVMTypeOf(mask)) > 64 ||
+			    (bits < 64 && LLVMConstIntGetZExtValue(mask) >> bits))
+				return 0;
+			break;
+		default:
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* Whether the call's result is one integer register that the helper
+ * fills only in part, and the call uses no more of it. */
+static int
+narrower_result(LLVMValueRef call, const struct abi_sig *c, const struct abi_sig *f)
+{
+	const struct abi_loc *x = &c->v[0], *y = &f->v[0];
+
+	return c->n == 1 && f->n == 1 && x->cls == ABI_GPR && y->cls == ABI_GPR &&
+	       x->reg == y->reg && !x->part && !y->part && x->standalone &&
+	       y->standalone && LLVMGetTypeKind(x->type) == LLVMIntegerTypeKind &&
+	       LLVMGetTypeKind(y->type) == LLVMIntegerTypeKind && x->bits > y->bits &&
+	       uses_low_bits_only(call, y->bits);
+}
+
+/* Whether call, of type ct, and the helper, of type ft, pass the same
+ * bytes in the same registers and stack slots. */
+static int
+registers_match(struct session *s, LLVMValueRef call, LLVMTypeRef ct,
+                LLVMTypeRef ft, struct lowered *l)
 {
 	LLVMTargetDataRef td = LLVMGetModuleDataLayout(s->crate);
 	const char *triple = LLVMGetTarget(s->crate);
@@ -270,7 +319,8 @@ registers_match(struct session *s, LLVMTypeRef ct, LLVMTypeRef ft,
 		return 1;
 	return abi_lower(td, triple, ct, 1, NULL, &l->call_ret) == 0 &&
 	       abi_lower(td, triple, ft, 1, NULL, &l->fn_ret) == 0 &&
-	       l->fn_ret.n > 0 && abi_same(&l->call_ret, &l->fn_ret);
+	       l->fn_ret.n > 0 && (abi_same(&l->call_ret, &l->fn_ret) ||
+	                           narrower_result(call, &l->call_ret, &l->fn_ret));
 }
 
 /* --- rebuilding --- */
@@ -451,7 +501,7 @@ signature_rebuild_calls(struct session *s, LLVMValueRef f,
 		if (ct != ft && rebuildable(call, ct) &&
 		    ((!has_abi_attrs(call, f, LLVMCountParamTypes(ct),
 		                     LLVMCountParamTypes(ft)) &&
-		      (regs = registers_match(s, ct, ft, &l))) ||
+		      (regs = registers_match(s, call, ct, ft, &l))) ||
 		     (same_memory(&l.call_mem, &l.fn_mem) &&
 		      elements_match(td, ct, ft)))) {
 			calls = xrealloc(calls, (n + 1) * sizeof(*calls));
