@@ -1,6 +1,7 @@
 # t-libcalls.sh: symbols that code generation makes inlined helper code
 # use, which no IR names (#20): __udivti3 and memcpy on x86-64, a
-# retpoline thunk, AArch64's outline atomics.  The link's report and a
+# retpoline thunk, AArch64's outline atomics, a symbol named only in
+# inline asm text (from a table entry).  The link's report and a
 # report of its object list them, as nm finds them new against the plain
 # object; --exports checks them; a copy whose size inlining makes known
 # needs no memcpy and is not listed; the programs run and print what the
@@ -28,13 +29,15 @@ check "x86-64: no helper call left" test "$(refs_prefix rust_helper_ x.o)" -eq 0
 libcalls x x.bc
 check "  __udivti3 and memcpy among them, with their helpers" \
 	sh -c "grep -q '__udivti3 *rust_helper_div' x.txt && grep -q 'memcpy *rust_helper_copy' x.txt"
+check "  and hl_hook, which only the asm of rust_helper_noted names" \
+	grep -q 'hl_hook *rust_helper_noted' x.txt
 cc -O2 -c "$fix/main.c" -o main.o
 cc -O2 -c "$fix/helpers.c" -o helpers.o
 cc main.o x-plain.o helpers.o -o x-plain && ./x-plain >x-plain.out
 cc main.o x.o -o x && ./x >x.out
 check "  the program prints what the plain one prints" \
 	sh -c "test -s x-plain.out && cmp -s x-plain.out x.out"
-printf 'memcpy\n' >exports-memcpy
+printf 'memcpy\nhl_hook\n' >exports-memcpy
 status_is 1 "--exports without __udivti3 fails" \
 	sh -c "'$HL' link xr.bc --helpers x.bc --exports=exports-memcpy -o x-ex.o 2>x-ex.err"
 check "  in one line naming the symbol and its helper, and no object" \
@@ -43,7 +46,12 @@ check "  in one line naming the symbol and its helper, and no object" \
 detail x-ex.err
 status_is 1 "and a report of the object with that list fails too" \
 	sh -c "'$HL' report x.o --helpers x.bc --exports=exports-memcpy >/dev/null 2>&1"
-printf 'memcpy\n__udivti3\n' >exports-both
+printf 'memcpy\n__udivti3\n' >exports-nohook
+status_is 1 "--exports without hl_hook fails" \
+	sh -c "'$HL' link xr.bc --helpers x.bc --exports=exports-nohook -o x-nh.o 2>x-nh.err"
+check "  naming it and its helper" \
+	grep -q "uses 'hl_hook', which 'exports-nohook' does not export, through the inlined helper 'rust_helper_noted'" x-nh.err
+printf 'memcpy\n__udivti3\nhl_hook\n' >exports-both
 hl_link x-both.o xr.bc --helpers x.bc --exports=exports-both
 check "  with both exported the object is the one without --exports" cmp -s x.o x-both.o
 

@@ -169,6 +169,51 @@ is_callee(LLVMUseRef use)
 	       LLVMGetOperandUse(user, (unsigned)LLVMGetNumOperands(user) - 1) == use;
 }
 
+static int
+is_ident_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '$';
+}
+
+/* Whether name occurs in text as a whole symbol name. */
+static int
+names(const char *text, size_t len, const char *name)
+{
+	size_t n = strlen(name), i;
+
+	for (i = 0; n && i + n <= len; i++) {
+		if (memcmp(text + i, name, n) != 0)
+			continue;
+		if ((i == 0 || !is_ident_char(text[i - 1])) &&
+		    (i + n == len || !is_ident_char(text[i + n])))
+			return 1;
+	}
+	return 0;
+}
+
+int
+asm_names(LLVMValueRef f, const char *sym)
+{
+	LLVMBasicBlockRef bb;
+	LLVMValueRef i, callee;
+	const char *text;
+	size_t len;
+
+	for (bb = LLVMGetFirstBasicBlock(f); bb; bb = LLVMGetNextBasicBlock(bb))
+		for (i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i)) {
+			if (!is_call(i) || !(callee = LLVMGetCalledValue(i)) ||
+			    LLVMGetValueKind(callee) != LLVMInlineAsmValueKind)
+				continue;
+			if (!LLVMGetInlineAsmAsmString)
+				return -1;
+			text = LLVMGetInlineAsmAsmString(callee, &len);
+			if (names(text, len, sym))
+				return 1;
+		}
+	return 0;
+}
+
 int
 linkage_is_local(LLVMLinkage l)
 {

@@ -2,7 +2,8 @@
  * llvm/libcalls.c: the symbols that code generation makes helper code
  * use, which no IR names: library calls (__udivti3, memcpy for
  * @llvm.memcpy), AArch64's outline atomics (__aarch64_ldadd4_acq_rel),
- * x86's retpoline thunks (__x86_indirect_thunk_rax).  Once inlined, they
+ * x86's retpoline thunks (__x86_indirect_thunk_rax), and what inline asm
+ * names in its text (alt_cb_patch_nops).  Once inlined, they
  * are the crate's: an object needs them that did not before, and modpost
  * checks them like any other.
  *
@@ -36,6 +37,25 @@ owner(struct session *s, const char *function)
 	struct helper_info *hi = strmap_get(&s->info, function);
 
 	return hi ? hi : strmap_get(&s->code_owner, function);
+}
+
+/*
+ * The helper whose inline asm names sym, for a reference from data: the
+ * entries that asm puts in a table section refer to symbols from there,
+ * not from the function (arm64's alternative_cb puts its callback,
+ * alt_cb_patch_nops, in .altinstructions).  NULL if none does.
+ */
+static struct helper_info *
+asm_owner(struct session *s, const char *sym)
+{
+	struct helper_info *hi;
+	LLVMValueRef f;
+
+	for (f = LLVMGetFirstFunction(s->import); f; f = LLVMGetNextFunction(f))
+		if (!LLVMIsDeclaration(f) && (hi = owner(s, value_name(f))) &&
+		    asm_names(f, sym) > 0)
+			return hi;
+	return NULL;
 }
 
 void
@@ -80,11 +100,13 @@ describe_libcalls(struct session *s)
 	if (refs_object("helperlink-import.o", &obj, &refs) == 0) {
 		for (i = 0; i < refs.n; i++) {
 			const struct code_ref *c = &refs.v[i];
-			struct helper_info *hi = owner(s, c->function);
+			struct helper_info *hi;
 			char *key;
 
-			if (!hi || !strmap_get(&refs.undefined, c->symbol) ||
-			    named_in_ir(s->import, c->symbol))
+			if (!strmap_get(&refs.undefined, c->symbol) ||
+			    named_in_ir(s->import, c->symbol) ||
+			    !((hi = owner(s, c->function)) ||
+			      (hi = asm_owner(s, c->symbol))))
 				continue;
 			/* Once per helper and symbol. */
 			key = xasprintf("%s %s", hi->name, c->symbol);

@@ -194,29 +194,6 @@ address_escapes(LLVMValueRef v, struct strmap *declare)
 	return 0;
 }
 
-static int
-is_ident_char(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '$';
-}
-
-/* Whether name occurs in text as a whole symbol name. */
-static int
-names(const char *text, size_t len, const char *name)
-{
-	size_t n = strlen(name), i;
-
-	for (i = 0; n && i + n <= len; i++) {
-		if (memcmp(text + i, name, n) != 0)
-			continue;
-		if ((i == 0 || !is_ident_char(text[i - 1])) &&
-		    (i + n == len || !is_ident_char(text[i + n])))
-			return 1;
-	}
-	return 0;
-}
-
 /*
  * The first of the used statics (names, n of them) that the inline asm of
  * f may name, or NULL.  When LLVM cannot give the asm text, any inline
@@ -225,23 +202,11 @@ names(const char *text, size_t len, const char *name)
 static const char *
 asm_names_used(LLVMValueRef f, const char *const *used, size_t n)
 {
-	LLVMBasicBlockRef bb;
-	LLVMValueRef i, callee;
-	size_t k, len;
-	const char *text;
+	size_t k;
 
-	for (bb = LLVMGetFirstBasicBlock(f); bb; bb = LLVMGetNextBasicBlock(bb))
-		for (i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i)) {
-			if (!is_call(i) || !(callee = LLVMGetCalledValue(i)) ||
-			    LLVMGetValueKind(callee) != LLVMInlineAsmValueKind)
-				continue;
-			if (!LLVMGetInlineAsmAsmString)
-				return used[0];
-			text = LLVMGetInlineAsmAsmString(callee, &len);
-			for (k = 0; k < n; k++)
-				if (names(text, len, used[k]))
-					return used[k];
-		}
+	for (k = 0; k < n; k++)
+		if (asm_names(f, used[k]))
+			return used[k];
 	return NULL;
 }
 
