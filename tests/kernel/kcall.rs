@@ -368,6 +368,11 @@ extern "C" {
     fn rust_helper_cpumask_copy(dstp: *mut Cpumask, srcp: *const Cpumask);
     fn rust_helper_alloc_cpumask_var(mask: *mut Cpumask, flags: u32) -> bool;
     fn rust_helper_zalloc_cpumask_var(mask: *mut Cpumask, flags: u32) -> bool;
+    // more_helpers.c has this helper only without CONFIG_CPUMASK_OFFSTACK
+    // (arm64's defconfig sets it), as rust/helpers/cpumask.c does; with
+    // it, free_cpumask_var() is a function of the kernel's, called as the
+    // kernel crate's bindings call it.
+    #[cfg_attr(CONFIG_CPUMASK_OFFSTACK, link_name = "free_cpumask_var")]
     fn rust_helper_free_cpumask_var(mask: *mut Cpumask);
     fn rust_helper_get_cred(cred: *const Cred) -> *const Cred;
     fn rust_helper_put_cred(cred: *const Cred);
@@ -461,6 +466,8 @@ extern "C" {
     fn rust_helper_might_resched();
     fn rust_helper_task_uid(task: *mut TaskStruct) -> Kuid;
     fn rust_helper_task_euid(task: *mut TaskStruct) -> Kuid;
+    // Likewise: only without CONFIG_USER_NS (set for arm64, not x86_64).
+    #[cfg_attr(CONFIG_USER_NS, link_name = "from_kuid")]
     fn rust_helper_from_kuid(to: *mut UserNamespace, uid: Kuid) -> u32;
     fn rust_helper_uid_eq(left: Kuid, right: Kuid) -> bool;
     fn rust_helper_current_euid() -> Kuid;

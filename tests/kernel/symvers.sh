@@ -18,7 +18,9 @@
 # the real Module.symvers.
 #
 # The environment gives the make command (KMAKE, default "make LLVM=1
-# ARCH=x86_64") and the linker (KLD, default ld.lld).  Diagnostics go to
+# ARCH=x86_64"), the linker (KLD, default ld.lld) and its emulation
+# (KLDEMU, default elf_x86_64), and the arch/ directory (KSRCARCH, default
+# x86).  Diagnostics go to
 # stderr; OUTDIR/objects lists the objects used, OUTDIR/candidates the
 # candidate files per symbol.
 set -u
@@ -27,6 +29,8 @@ out=$2
 shift 2
 KMAKE=${KMAKE:-make LLVM=1 ARCH=x86_64}
 KLD=${KLD:-ld.lld}
+KLDEMU=${KLDEMU:-elf_x86_64}
+KSRCARCH=${KSRCARCH:-x86}
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 cd "$tree" || exit 1
@@ -53,8 +57,8 @@ exported_as() {
 	esac
 }
 
-# Source directories searched: everything vmlinux is built from for x86.
-dirs="arch/x86 block certs crypto drivers fs init io_uring ipc kernel lib mm
+# Source directories searched: everything vmlinux is built from.
+dirs="arch/$KSRCARCH block certs crypto drivers fs init io_uring ipc kernel lib mm
       net security sound virt"
 
 : >"$out/names"
@@ -138,7 +142,7 @@ $KMAKE $(cat "$out/objects") >"$out/make.log" 2>&1 || {
 	exit 1
 }
 # shellcheck disable=SC2046
-$KLD -r -m elf_x86_64 -o "$out/vmlinux.o" $(cat "$out/objects") || exit 1
+$KLD -r -m $KLDEMU -o "$out/vmlinux.o" $(cat "$out/objects") || exit 1
 # modpost as scripts/Makefile.modpost runs it on vmlinux.o: -M with
 # CONFIG_MODULES; it must be called vmlinux.o, in the current directory.
 (cd "$out" && "$tree/scripts/mod/modpost" -M -o Module.symvers vmlinux.o) || exit 1
