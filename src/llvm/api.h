@@ -398,6 +398,7 @@ typedef int LLVMVerifierFailureAction;
 	V(14, LLVMFunctionTypeKind, 9) \
 	V(14, LLVMArrayTypeKind, 11) \
 	V(14, LLVMSub, 10) \
+	V(14, LLVMShl, 20) \
 	V(14, LLVMAnd, 23) \
 	V(14, LLVMTrunc, 30) \
 	V(14, LLVMPtrToInt, 39) \

@@ -83,6 +83,9 @@ convert(LLVMBuilderRef b, LLVMValueRef v, LLVMTypeRef to)
 
 	if (from == to)
 		return v;
+	if (LLVMGetTypeKind(from) == LLVMIntegerTypeKind &&
+	    LLVMGetTypeKind(to) == LLVMIntegerTypeKind)  /* narrower_result() */
+		return LLVMBuildZExt(b, v, to, "");
 	if (LLVMGetTypeKind(from) == LLVMPointerTypeKind)
 		return LLVMBuildPtrToInt(b, v, to, "");
 	if (LLVMGetTypeKind(to) == LLVMPointerTypeKind)
@@ -97,8 +100,10 @@ convert(LLVMBuilderRef b, LLVMValueRef v, LLVMTypeRef to)
 	return out;
 }
 
+static int narrower_result(LLVMValueRef call, LLVMTypeRef cr, LLVMTypeRef fr);
+
 static int
-elements_match(LLVMTargetDataRef td, LLVMTypeRef call, LLVMTypeRef fn)
+elements_match(LLVMTargetDataRef td, LLVMValueRef c, LLVMTypeRef call, LLVMTypeRef fn)
 {
 	LLVMTypeRef *cp, *fp, cr = LLVMGetReturnType(call);
 	unsigned i, n = LLVMCountParamTypes(fn);
@@ -110,7 +115,8 @@ elements_match(LLVMTargetDataRef td, LLVMTypeRef call, LLVMTypeRef fn)
 	/* A result that Rust ignores may be dropped; one it expects must
 	 * be there. */
 	if (LLVMGetTypeKind(cr) != LLVMVoidTypeKind &&
-	    !same_elements(td, LLVMGetReturnType(fn), cr))
+	    !same_elements(td, LLVMGetReturnType(fn), cr) &&
+	    !narrower_result(c, cr, LLVMGetReturnType(fn)))
 		return 0;
 	cp = xcalloc(n + 1, sizeof(*cp));
 	fp = xcalloc(n + 1, sizeof(*fp));
@@ -247,19 +253,17 @@ lowered_release(struct lowered *l)
 
 /*
  * Whether call uses its result only for its low bits bits: each use
- * truncates it to at most that many, or masks it with a constant within
- * them.  rustc returns a C struct of 4 bytes (kuid_t, refcount_t) as an
- * i64 on AArch64 and clang as an i32; AAPCS64 leaves the other bits of
- * x0 unspecified, and rustc's code masks them off.  A u64 declared for
- * a uint32_t uses them, and stays a mismatch.
+ * truncates it to at most that many, masks it with a constant within
+ * them, or shifts the rest out to the left.
  */
 static int
 uses_low_bits_only(LLVMValueRef call, unsigned bits)
 {
+	unsigned width = LLVMGetIntTypeWidth(LLVMTypeOf(call));
 	LLVMUseRef u;
 
 	for (u = LLVMGetFirstUse(call); u; u = LLVMGetNextUse(u)) {
-		LLVMValueRef user = LLVMGetUser(u), mask;
+		LLVMValueRef user = LLVMGetUser(u), k;
 
 		switch (LLVMGetInstructionOpcode(user)) {
 		case LLVMTrunc:
@@ -267,10 +271,16 @@ uses_low_bits_only(LLVMValueRef call, unsigned bits)
 				return 0;
 			break;
 		case LLVMAnd:
-			mask = LLVMGetOperand(user, LLVMGetOperand(user, 0) == call);
-			if (LLVMGetValueKind(mask) != LLVMConstantIntValueKind ||
-			    LLVMGetIntTypeWidth(LLVMTypeOf(mask)) > 64 ||
-			    (bits < 64 && LLVMConstIntGetZExtValue(mask) >> bits))
+			k = LLVMGetOperand(user, LLVMGetOperand(user, 0) == call);
+			if (LLVMGetValueKind(k) != LLVMConstantIntValueKind || width > 64 ||
+			    (bits < 64 && LLVMConstIntGetZExtValue(k) >> bits))
+				return 0;
+			break;
+		case LLVMShl:
+			k = LLVMGetOperand(user, 1);
+			if (LLVMGetOperand(user, 0) != call ||
+			    LLVMGetValueKind(k) != LLVMConstantIntValueKind || width > 64 ||
+			    LLVMConstIntGetZExtValue(k) < width - bits)
 				return 0;
 			break;
 		default:
@@ -280,18 +290,26 @@ uses_low_bits_only(LLVMValueRef call, unsigned bits)
 	return 1;
 }
 
-/* Whether the call's result is one integer register that the helper
- * fills only in part, and the call uses no more of it. */
+/*
+ * Whether call's integer result, of type cr, is wider than the helper's,
+ * fr, and the call needs no more of it.  rustc returns a C struct of up
+ * to 8 bytes (kuid_t, refcount_t, a struct of a short) as an i64 on
+ * AArch64, and clang as an i16, i24 or i32; AAPCS64 leaves the rest of
+ * x0 unspecified.  rustc says so: the result of such a call has no
+ * noundef, which it gives every integer it returns as a scalar.  A u64
+ * declared for a uint32_t (noundef, and its bits used) stays a mismatch;
+ * one whose uses take only the low bits does not.  Both are in the first
+ * integer register, on either target.
+ */
 static int
-narrower_result(LLVMValueRef call, const struct abi_sig *c, const struct abi_sig *f)
+narrower_result(LLVMValueRef call, LLVMTypeRef cr, LLVMTypeRef fr)
 {
-	const struct abi_loc *x = &c->v[0], *y = &f->v[0];
-
-	return c->n == 1 && f->n == 1 && x->cls == ABI_GPR && y->cls == ABI_GPR &&
-	       x->reg == y->reg && !x->part && !y->part && x->standalone &&
-	       y->standalone && LLVMGetTypeKind(x->type) == LLVMIntegerTypeKind &&
-	       LLVMGetTypeKind(y->type) == LLVMIntegerTypeKind && x->bits > y->bits &&
-	       uses_low_bits_only(call, y->bits);
+	return LLVMGetTypeKind(cr) == LLVMIntegerTypeKind &&
+	       LLVMGetTypeKind(fr) == LLVMIntegerTypeKind &&
+	       LLVMGetIntTypeWidth(cr) <= 64 &&
+	       LLVMGetIntTypeWidth(cr) > LLVMGetIntTypeWidth(fr) &&
+	       (!attr_at(call, 1, 0, "noundef") ||
+	        uses_low_bits_only(call, LLVMGetIntTypeWidth(fr)));
 }
 
 /* Whether call, of type ct, and the helper, of type ft, pass the same
@@ -320,7 +338,8 @@ registers_match(struct session *s, LLVMValueRef call, LLVMTypeRef ct,
 	return abi_lower(td, triple, ct, 1, NULL, &l->call_ret) == 0 &&
 	       abi_lower(td, triple, ft, 1, NULL, &l->fn_ret) == 0 &&
 	       l->fn_ret.n > 0 && (abi_same(&l->call_ret, &l->fn_ret) ||
-	                           narrower_result(call, &l->call_ret, &l->fn_ret));
+	                           narrower_result(call, LLVMGetReturnType(ct),
+	                                           LLVMGetReturnType(ft)));
 }
 
 /* --- rebuilding --- */
@@ -503,7 +522,7 @@ signature_rebuild_calls(struct session *s, LLVMValueRef f,
 		                     LLVMCountParamTypes(ft)) &&
 		      (regs = registers_match(s, call, ct, ft, &l))) ||
 		     (same_memory(&l.call_mem, &l.fn_mem) &&
-		      elements_match(td, ct, ft)))) {
+		      elements_match(td, call, ct, ft)))) {
 			calls = xrealloc(calls, (n + 1) * sizeof(*calls));
 			lows = xrealloc(lows, (n + 1) * sizeof(*lows));
 			by_registers = xrealloc(by_registers, (n + 1) * sizeof(*by_registers));
