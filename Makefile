@@ -155,11 +155,14 @@ fuzz: helperlink
 
 # tests/difftest/run.py: DIFFTEST_COUNT random programs from seed
 # DIFFTEST_FIRST, each built plain and through helperlink, run and
-# compared; writes tests/difftest/out/summary.md.
+# compared; writes tests/difftest/out/summary.md.  DIFFTEST_ARCH=aarch64:
+# library crates for AArch64, run under qemu-user.
 DIFFTEST_COUNT = 500
 DIFFTEST_FIRST = 1
+DIFFTEST_ARCH = x86_64
 difftest: helperlink helperlink-cc
-	@python3 tests/difftest/run.py --count $(DIFFTEST_COUNT) --first $(DIFFTEST_FIRST)
+	@python3 tests/difftest/run.py --count $(DIFFTEST_COUNT) --first $(DIFFTEST_FIRST) \
+		--arch $(DIFFTEST_ARCH)
 
 # libraries/run; writes libraries/results.md.
 libraries: helperlink

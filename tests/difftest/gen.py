@@ -417,8 +417,8 @@ class Program:
             "\treturn 0;", "}", ""])
 
 
-def settings(seed, clangs):
-    """The build settings of program seed."""
+def settings(seed, clangs, arch="x86_64"):
+    """The build settings of program seed, for arch (x86_64 or aarch64)."""
     r = random.Random(seed * 7919 + 1)
     s = {
         "clang": r.choice(clangs),
@@ -433,11 +433,20 @@ def settings(seed, clangs):
     }
     s["mode"] = "bin" if s["cgu"] > 1 or s["panic"] == "unwind" or r.random() < 0.25 \
         else "lib"
+    if arch == "aarch64":
+        # A library crate only (there is no std for AArch64 here: run.py
+        # builds core), so one codegen unit and panic=abort; AArch64 CPUs;
+        # no medium code model, and the large one without PIC only.  The
+        # x86-64 choices above stay as they were, seed for seed.
+        s.update(mode="lib", cgu=1, panic="abort", arch=arch,
+                 cpu=r.choice(["generic", "generic", "cortex-a72", "neoverse-n1"]))
+        if s["cm"] == "medium" or (s["cm"] == "large" and s["reloc"] == "pic"):
+            s["cm"] = "small"
     return s
 
 
-def generate(seed, clangs):
-    s = settings(seed, clangs)
+def generate(seed, clangs, arch="x86_64"):
+    s = settings(seed, clangs, arch)
     p = Program(seed, s)
     files = p.generate()
     return s, files, p.expected()

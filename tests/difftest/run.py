@@ -2,7 +2,7 @@
 """run.py: the differential tester ("make difftest").
 
     run.py [--count N] [--first SEED] [--jobs J] [--helperlink PATH]
-           [--out DIR] [--keep]
+           [--out DIR] [--keep] [--arch aarch64]
 
 For each seed, gen.py writes a program; it is built twice with the real
 clang and rustc, plain (rustc's own object, the helpers' native object,
@@ -19,6 +19,12 @@ both programs run.  Checked for each:
 - what "helperlink report" says is called is what objdump finds
   (scripts/refs) in the objects helperlink wrote (else a report that
   misses a call, or invents one).
+
+With --arch aarch64 the programs are library crates built for
+aarch64-unknown-linux-gnu by Debian's rustc (/usr/bin/rustc, against a
+core built by tests/tools/a64-core), the helpers by clang
+--target=aarch64-linux-gnu, main.c and the link by aarch64-linux-gnu-gcc;
+they run under qemu-aarch64, and objdump is aarch64-linux-gnu-objdump.
 
 out/summary.md gets the settings, the counts and the calls left by
 reason; out/failures/SEED/ keeps every program that failed.  Exits 1 when
@@ -38,6 +44,10 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import gen  # noqa: E402
 
 TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+# What differs for --arch aarch64 (set by main()).
+A64 = {"target": [], "cc": "cc", "run": [], "env": None}
 
 
 def sh(cmd, cwd, env=None, timeout=300):
@@ -88,12 +98,13 @@ def rust_flags(s):
 
 
 def c_flags(s):
-    return [s["copt"], "-ffp-contract=off",
-            "-fPIC" if s["reloc"] == "pic" else "-fno-pic"]
+    target = ["--target=aarch64-linux-gnu", "-ffreestanding"] if A64["target"] else []
+    return target + [s["copt"], "-ffp-contract=off",
+                     "-fPIC" if s["reloc"] == "pic" else "-fno-pic"]
 
 
 def refs(sym, obj, d):
-    st, out = sh([os.path.join(TOP, "scripts", "refs"), sym, obj], d)
+    st, out = sh([os.path.join(TOP, "scripts", "refs"), sym, obj], d, A64["env"])
     return int(out.strip() or 0) if st == 0 else 0
 
 
@@ -103,12 +114,12 @@ def build_lib(d, s, args):
     link = [] if s["reloc"] == "pic" else ["-no-pie"]
     must("clang -emit-llvm", [cc] + c_flags(s) + ["-c", "-emit-llvm", "helpers.c", "-o", "h.bc"], d)
     must("clang", [args.native] + c_flags(s) + ["-c", "helpers.c", "-o", "h.o"], d)
-    must("cc main.c", ["cc", "-O2", "-c", "main.c", "-o", "main.o"], d)
-    must("rustc", [rustc, "--edition=2021", "--crate-type=lib"] + rust_flags(s) +
-         ["--emit=llvm-bc=crate.bc,obj=crate.o", "crate.rs"], d)
-    must("link plain", ["cc", "main.o", "crate.o", "h.o", "-o", "plain"] + link, d)
+    must("cc main.c", [A64["cc"], "-O2", "-c", "main.c", "-o", "main.o"], d)
+    must("rustc", [rustc, "--edition=2021", "--crate-type=lib"] + A64["target"] +
+         rust_flags(s) + ["--emit=llvm-bc=crate.bc,obj=crate.o", "crate.rs"], d, A64["env"])
+    must("link plain", [A64["cc"], "main.o", "crate.o", "h.o", "-o", "plain"] + link, d)
     must("helperlink link", [hl, "link", "crate.bc", "--helpers", "h.bc", "-o", "crate-hl.o"], d)
-    must("link hl", ["cc", "main.o", "crate-hl.o", "h.o", "-o", "prog"] + link, d)
+    must("link hl", [A64["cc"], "main.o", "crate-hl.o", "h.o", "-o", "prog"] + link, d)
     return ["crate-hl.o"], "crate-hl.o"
 
 
@@ -148,7 +159,7 @@ def report_calls(hl, d, target):
 
 
 def run_one(seed, args, clangs):
-    s, files, expected = gen.generate(seed, clangs)
+    s, files, expected = gen.generate(seed, clangs, args.arch)
     d = tempfile.mkdtemp(prefix="dt%d-" % seed, dir=args.work)
     result = {"seed": seed, "settings": s, "status": "ok", "left": [], "detail": ""}
     try:
@@ -159,8 +170,8 @@ def run_one(seed, args, clangs):
                 f.write(text)
         build = build_lib if s["mode"] == "lib" else build_bin
         objs, target = build(d, s, args)
-        st1, out1 = sh(["./plain"], d, timeout=60)
-        st2, out2 = sh(["./prog"], d, timeout=60)
+        st1, out1 = sh(A64["run"] + ["./plain"], d, timeout=60)
+        st2, out2 = sh(A64["run"] + ["./prog"], d, timeout=60)
         if st1 != 0 or not out1.strip():
             raise Failure("build", "the plain program failed (%s): %s" % (st1, out1))
         if (st1, out1) != (st2, out2):
@@ -225,10 +236,11 @@ def category(reason):
 
 def summary(results, args):
     out = ["# helperlink difftest", "",
-           "%d programs (seeds %d to %d), helperlink %s, rustc %s; the helpers' "
-           "bitcode from each program's clang, their native objects (both builds) "
-           "from %s." % (len(results), args.first, args.first + args.count - 1,
-                         args.helperlink, args.rustc, args.native), ""]
+           "%d programs for %s (seeds %d to %d), helperlink %s, rustc %s; the "
+           "helpers' bitcode from each program's clang, their native objects (both "
+           "builds) from %s." % (len(results), args.arch, args.first,
+                                 args.first + args.count - 1, args.helperlink,
+                                 args.rustc, args.native), ""]
     status = collections.Counter(r["status"] for r in results)
     out += ["| result | programs |", "|---|---|"]
     for k in ("ok", "miscompile", "unexplained", "report", "build"):
@@ -265,7 +277,8 @@ def main():
     ap.add_argument("--first", type=int, default=1)
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--helperlink", default=os.path.join(TOP, "helperlink"))
-    ap.add_argument("--rustc", default="rustc")
+    ap.add_argument("--rustc")
+    ap.add_argument("--arch", choices=["x86_64", "aarch64"], default="x86_64")
     ap.add_argument("--out", default=os.path.join(TOP, "tests", "difftest", "out"))
     ap.add_argument("--keep", action="store_true")
     try:
@@ -273,6 +286,8 @@ def main():
     except SystemExit as e:
         sys.exit(2 if e.code else 0)
     args.helperlink = os.path.abspath(args.helperlink)
+    if not args.rustc:
+        args.rustc = "/usr/bin/rustc" if args.arch == "aarch64" else "rustc"
     clangs = [c for c in ("clang", "clang-19", "clang-22") if shutil.which(c)]
     args.native = native_clang(args.rustc, clangs)
     if not clangs or not os.access(args.helperlink, os.X_OK):
@@ -281,6 +296,17 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     shutil.rmtree(os.path.join(args.out, "failures"), ignore_errors=True)
     args.work = tempfile.mkdtemp(prefix="difftest-")
+    if args.arch == "aarch64":
+        sysroot = os.path.join(args.work, "sysroot")
+        st, out = sh(["sh", os.path.join(TOP, "tests", "tools", "a64-core"), sysroot], ".")
+        if st != 0 or not shutil.which("aarch64-linux-gnu-gcc") or not shutil.which("qemu-aarch64"):
+            print("difftest: --arch aarch64 needs a64-core (rust-web-src), "
+                  "gcc-aarch64-linux-gnu and qemu-user\n%s" % out, file=sys.stderr)
+            sys.exit(2)
+        A64.update(target=["--target=aarch64-unknown-linux-gnu", "--sysroot", sysroot],
+                   cc="aarch64-linux-gnu-gcc", run=["qemu-aarch64", "-L", "/usr/aarch64-linux-gnu"],
+                   env=dict(os.environ, RUSTC_BOOTSTRAP="1",
+                            OBJDUMP="aarch64-linux-gnu-objdump"))
     seeds = range(args.first, args.first + args.count)
     done = 0
     results = []
