@@ -11,10 +11,12 @@
  * on AArch64's stack, an ABI attribute such as inreg), a call is still
  * rebuilt if the two types differ only element by element in a pointer
  * against an integer of pointer width, which every convention passes
- * alike.  Any other difference (a double for a uint64_t, a u32 for a
- * uint64_t, another number of registers) is a real mismatch between the
- * Rust declaration and the C definition: the call stays, with a warning,
- * and the report gives both types.  call and invoke are rebuilt alike.
+ * alike.  A result may be narrower in C than in Rust where Rust needs no
+ * more of it (narrower_result(): a small struct that rustc widens).  Any
+ * other difference (a double for a uint64_t, a u32 for a uint64_t,
+ * another number of registers) is a real mismatch between the Rust
+ * declaration and the C definition: the call stays, with a warning, and
+ * the report gives both types.  call and invoke are rebuilt alike.
  */
 #include <stdlib.h>
 #include <string.h>
