@@ -82,9 +82,10 @@ flagged() {
 }
 # calls OBJ [NAMES]: the calls and jumps to rust_helper_* in OBJ's code
 # (objdump -dr: relocations against a helper on a call or jump
-# instruction), or to the functions the file NAMES lists, one a line.
+# instruction, x86-64's or AArch64's), or to the functions the file NAMES
+# lists, one a line.  $OBJDUMP is the objdump.
 calls() {
-	objdump -dr "$1" | awk -v names="${2:-}" '
+	${OBJDUMP:-objdump} -dr "$1" | awk -v names="${2:-}" '
 		BEGIN { while (names != "" && (getline l <names) > 0) want[l] = 1 }
 		/^ *[0-9a-f]+:\t/ {
 			n = split($0, f, "\t")
@@ -95,11 +96,11 @@ calls() {
 			}
 			next
 		}
-		/R_X86_64_[A-Z0-9_]+[ \t]/ {
+		/R_(X86_64|AARCH64)_[A-Z0-9_]+[ \t]/ {
 			s = $NF
 			sub(/[-+]0x[0-9a-f]+$/, "", s)
 			if (names == "" ? s ~ /^rust_helper_/ : s in want)
-				if (m ~ /^(call|jmp|j[a-z]+)$/) c++
+				if (m ~ /^(call|jmp|j[a-z]+|bl|b|b\.[a-z]+|cbn?z|tbn?z)$/) c++
 		}
 		END { print c + 0 }'
 }

@@ -79,3 +79,38 @@ arch_checks() {
 		test "$_n" -gt 50 -a ! -s "$out/no-landing"
 	[ -s "$out/no-landing" ] && head -n 20 "$out/no-landing" | detail
 }
+
+# For tests/kernel/boot (see x86_64.sh): QEMU's virt machine, whose
+# console is a PL011; -cpu max has pointer authentication and BTI, which
+# the kernel is built to use (pauth-impdef: QEMU's own, faster, hash);
+# no network card (the default one needs an option ROM not installed).
+boot_config='CONFIG_SERIAL_AMBA_PL011=y
+CONFIG_SERIAL_AMBA_PL011_CONSOLE=y
+CONFIG_ARM64_PTR_AUTH=y
+CONFIG_ARM64_PTR_AUTH_KERNEL=y
+CONFIG_ARM64_BTI=y
+CONFIG_ARM64_BTI_KERNEL=y'
+boot_image=arch/arm64/boot/Image
+boot_qemu="qemu-system-aarch64 -M virt -cpu max,pauth-impdef=on -nic none"
+boot_console=ttyAMA0
+guest_cc=aarch64-linux-gnu-gcc
+boot_packages="qemu-system-arm gcc-aarch64-linux-gnu libc6-dev-arm64-cross binutils-aarch64-linux-gnu"
+# guest_busybox DIR: Debian's busybox-static for arm64, in DIR/busybox.
+# apt-get download needs arm64's package lists: as root, arm64 becomes a
+# foreign architecture of dpkg (nothing of it is installed).
+guest_busybox() {
+	if ! dpkg --print-foreign-architectures | grep -qx arm64; then
+		[ "$(id -u)" -eq 0 ] || { echo "run as root to fetch busybox-static:arm64" >&2; return 1; }
+		dpkg --add-architecture arm64 && apt-get update || return 1
+	fi
+	rm -rf "$1/bb" && mkdir -p "$1/bb" &&
+		(cd "$1/bb" && apt-get download busybox-static:arm64 && dpkg-deb -x busybox-static_*.deb x) &&
+		cp "$1/bb/x/bin/busybox" "$1/busybox"
+}
+# boot_checks NAME LOG: the kernel runs with BTI on (ARM64_BTI_KERNEL, and
+# -cpu max has it), so an indirect branch to code without a landing pad,
+# inlined code among it, would have faulted.
+boot_checks() {
+	check "$1: the kernel uses Branch Target Identification (its log says so)" \
+		grep -q 'CPU features: detected: Branch Target Identification' "$2"
+}

@@ -48,3 +48,20 @@ objtool=yes
 
 # arch_checks K RUSTC_O: checks of this architecture only (none).
 arch_checks() { :; }
+
+# For tests/kernel/boot: what the configuration adds to boot.config, the
+# kernel image, QEMU, the console, the C compiler of the guest's
+# programs, and what it needs installed.
+boot_config='CONFIG_SERIAL_8250=y
+CONFIG_SERIAL_8250_CONSOLE=y
+CONFIG_CPU_MITIGATIONS=y
+CONFIG_MITIGATION_RETPOLINE=y'
+boot_image=arch/x86/boot/bzImage
+boot_qemu=qemu-system-x86_64
+boot_console=ttyS0
+guest_cc=gcc
+boot_packages="qemu-system-x86 busybox-static gcc libc6-dev"
+# guest_busybox DIR: a static busybox for the guest in DIR/busybox.
+guest_busybox() { cp /bin/busybox "$1/busybox"; }
+# boot_checks NAME LOG: checks of the booted kernel NAME's log (none).
+boot_checks() { :; }
