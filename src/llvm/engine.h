@@ -197,6 +197,8 @@ struct session {
 	struct strmap helper_refs_more; /* report: symbol -> "the others, ..." */
 	struct strmap code_owner;      /* function of the import -> the
 	                                  helper_info whose code it is */
+	struct strmap helper_locals;   /* local function of a helper file ->
+	                                  that file */
 	struct strmap libcalls;        /* symbol code generation makes helper
 	                                  code use -> its helper_info */
 	struct bc_file *cross_files;   /* --inline-from, read lazily */
@@ -479,13 +481,14 @@ int cross_report(struct session *s, const struct code_refs *refs);
 void cross_explain(struct session *s, const struct code_refs *refs,
                    struct report *rep);
 
-/* The calls of helpers in refs, with their reasons, into rep.
- * caller_module and helper_module, when given, hold the callers' and the
- * helpers' IR, for the reasons of LLVM's own inliner. */
+/* The calls of helpers in refs, with their reasons, into rep, but those
+ * made by helpers or by the functions of helper_code (the helper files'
+ * code).  caller_module and helper_module, when given, hold the callers'
+ * and the helpers' IR, for the reasons of LLVM's own inliner. */
 void explain_calls(struct report *rep, const struct code_refs *refs,
-                   const struct strmap *helpers, const struct strmap *info,
-                   LLVMModuleRef caller_module, LLVMModuleRef helper_module,
-                   int forced);
+                   const struct strmap *helpers, const struct strmap *helper_code,
+                   const struct strmap *info, LLVMModuleRef caller_module,
+                   LLVMModuleRef helper_module, int forced);
 /* The helpers of info into rep. */
 void explain_helpers(struct report *rep, const struct strmap *info);
 /* Errors for --exports and --require-inlined, one line each, after the

@@ -71,9 +71,9 @@ explain(const struct strmap *info, const char *helper, const struct code_ref *c,
 
 void
 explain_calls(struct report *rep, const struct code_refs *refs,
-             const struct strmap *helpers, const struct strmap *info,
-             LLVMModuleRef caller_module, LLVMModuleRef helper_module,
-             int forced)
+             const struct strmap *helpers, const struct strmap *helper_code,
+             const struct strmap *info, LLVMModuleRef caller_module,
+             LLVMModuleRef helper_module, int forced)
 {
 	char hbuf[512], fbuf[512];
 	size_t i;
@@ -83,8 +83,10 @@ explain_calls(struct report *rep, const struct code_refs *refs,
 		const char *helper = helper_of(helpers, c->symbol, hbuf, sizeof(hbuf));
 		char *why;
 
-		/* Helpers calling helpers are the helpers' business. */
-		if (!helper || helper_of(helpers, c->function, fbuf, sizeof(fbuf)))
+		/* Helpers calling helpers, or the local functions of their
+		 * files, are the helpers' business. */
+		if (!helper || helper_of(helpers, c->function, fbuf, sizeof(fbuf)) ||
+		    strmap_get(helper_code, c->function))
 			continue;
 		why = explain(info, helper, c, refs, caller_module, helper_module,
 		              forced);
@@ -213,8 +215,8 @@ explain_link(struct session *s, struct report *rep)
 	memset(&refs, 0, sizeof(refs));
 	refs_module(s->crate, &refs);
 	rep->file = xstrdup(s->o->output);
-	explain_calls(rep, &refs, &s->info, &s->info, s->crate, s->crate,
-	             s->o->force_inline);
+	explain_calls(rep, &refs, &s->info, &s->helper_locals, &s->info, s->crate,
+	              s->crate, s->o->force_inline);
 	explain_helpers(rep, &s->info);
 	/* What the crate uses now that it did not declare before. */
 	each_global(s->crate, note_copy, &refs.undefined);

@@ -82,6 +82,8 @@ scan_definition(LLVMValueRef v, void *arg)
 		sc->nfunctions++;
 		sc->noptnone += fn_has_attr(v, "optnone");
 	}
+	if (*name && linkage_is_local(l) && is_function(v))
+		strmap_put(&s->helper_locals, name, sc->hf);
 	if (!*name || linkage_is_local(l))
 		return;
 	if (is_function(v) && !linkage_is_interposable(l))

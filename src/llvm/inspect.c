@@ -215,7 +215,8 @@ llvm_report(const struct report_options *ro, struct report *rep)
 			strmap_put(&helpers, refs.v[i].symbol, (void *)1);
 	}
 	rep->file = xstrdup(ro->file);
-	explain_calls(rep, &refs, &helpers, &s.info, m, s.import, 0);
+	explain_calls(rep, &refs, &helpers, &s.helper_locals, &s.info, m,
+	              s.import, 0);
 	explain_helpers(rep, &s.info);
 	add_refs(rep, &s, &refs, &helpers);
 	cross_explain(&s, &refs, rep);

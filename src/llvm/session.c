@@ -117,6 +117,7 @@ session_end(struct session *s)
 	strmap_release(&s->helper_refs);
 	strmap_release(&s->used_names);
 	strmap_release(&s->code_owner);
+	strmap_release(&s->helper_locals);
 	strmap_release(&s->libcalls);
 	for (i = 0; i < s->helper_refs_more.cap; i++)
 		free(s->helper_refs_more.e[i].val);
