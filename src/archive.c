@@ -4,10 +4,12 @@
  * and its data, padded to an even size.  GNU names end in '/'; "/" is the
  * symbol table, "//" holds the long names, which "/OFFSET" refers to.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "archive.h"
+#include "buf.h"
 #include "util.h"
 
 #define MAGIC "!<arch>\n"
@@ -122,4 +124,105 @@ ar_members_release(struct ar_member *m, size_t n)
 	for (i = 0; m && i < n; i++)
 		free(m[i].name);
 	free(m);
+}
+
+/* A member header: name (already with its '/'), mode, size; date and
+ * owners 0, or blank with the mode when mode is NULL (the long names). */
+static void
+header(struct buf *out, const char *name, const char *mode, size_t size)
+{
+	const char *zero = mode ? "0" : "";
+
+	buf_addf(out, "%-16s%-12s%-6s%-6s%-8s%-10zu`\n", name, zero, zero, zero,
+	         mode ? mode : "", size);
+}
+
+static void
+be32(struct buf *out, unsigned long long v)
+{
+	unsigned char b[4] = {(unsigned char)(v >> 24), (unsigned char)(v >> 16),
+	                      (unsigned char)(v >> 8), (unsigned char)v};
+
+	buf_add(out, b, 4);
+}
+
+/* The bytes of n NUL-terminated names, one after the other. */
+static size_t
+names_size(const char *names, size_t n)
+{
+	const char *p = names;
+
+	while (n--)
+		p += strlen(p) + 1;
+	return (size_t)(p - names);
+}
+
+const char *
+ar_write(struct buf *out, const struct ar_entry *e, size_t n)
+{
+	struct buf longnames = BUF_INIT;
+	size_t i, nsyms = 0, symbytes = 0, table, pos;
+	unsigned long long *at = xcalloc(n + 1, sizeof(*at));
+
+	for (i = 0; i < n; i++) {
+		nsyms += e[i].nsymbols;
+		symbytes += names_size(e[i].symbols, e[i].nsymbols);
+		if (strlen(e[i].name) > 15)
+			buf_addf(&longnames, "%s/\n", e[i].name);
+	}
+	/* Where each member will be: after the index (padded to an even
+	 * size that counts the padding, as binutils pads it) and the long
+	 * names. */
+	table = 4 + 4 * nsyms + symbytes;
+	table += table & 1;
+	pos = 8 + (nsyms ? HEADER + table : 0);
+	if (longnames.len)
+		pos += HEADER + longnames.len + (longnames.len & 1);
+	for (i = 0; i < n; i++) {
+		at[i] = pos;
+		pos += HEADER + e[i].size + (e[i].size & 1);
+	}
+	if (pos > 0xffffffffULL) {
+		buf_release(&longnames);
+		free(at);
+		return "the archive would be larger than 4 GiB";
+	}
+	buf_addstr(out, MAGIC);
+	if (nsyms) {
+		header(out, "/", "0", table);
+		be32(out, nsyms);
+		for (i = 0; i < n; i++) {
+			size_t k;
+
+			for (k = 0; k < e[i].nsymbols; k++)
+				be32(out, at[i]);
+		}
+		for (i = 0; i < n; i++)
+			buf_add(out, e[i].symbols, names_size(e[i].symbols, e[i].nsymbols));
+		if ((symbytes & 1) != 0)
+			buf_addch(out, '\0');
+	}
+	if (longnames.len) {
+		header(out, "//", NULL, longnames.len);
+		buf_add(out, longnames.data, longnames.len);
+		if (longnames.len & 1)
+			buf_addch(out, '\n');
+	}
+	for (i = 0, pos = 0; i < n; i++) {
+		char name[24];
+
+		if (strlen(e[i].name) > 15) {
+			snprintf(name, sizeof(name), "/%zu", pos);
+			pos += strlen(e[i].name) + 2;
+		} else {
+			snprintf(name, sizeof(name), "%s/", e[i].name);
+		}
+		header(out, name, "644", e[i].size);
+		buf_add(out, e[i].data, e[i].size);
+		if (e[i].size & 1)
+			buf_addch(out, '\n');
+	}
+	buf_release(&longnames);
+	free(at);
+	return NULL;
 }

@@ -158,6 +158,11 @@ check "gcc links rustc's staticlib as it is" test $? -eq 0
 ./cmain-native 200000 >cmain-native.out
 "$HL" cc --staticlib "$lib" -o libclib-c.a 2>staticlib.err
 check "helperlink cc --staticlib" test $? -eq 0 -a -s libclib-c.a
+# helperlink writes the archive itself: GNU ar, given its members, writes
+# the same bytes (D: dates and owners 0).
+mkdir -p members
+(cd members && ar x ../libclib-c.a && ar qcsD ../libclib-ar.a $(ar t ../libclib-c.a)) 2>/dev/null
+check "the archive is what GNU ar makes of its members, byte for byte" cmp -s libclib-ar.a libclib-c.a
 gcc "$ex/clib/cmain.c" libclib-c.a -o cmain -lpthread -ldl -lm >gcc.log 2>&1
 check "gcc links the C program with it" test $? -eq 0
 grep -v 'bfd plugin' gcc.log | head -n 5 | detail

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../src/archive.h"
 #include "../src/args.h"
 #include "../src/bitcode.h"
 #include "../src/diff.h"
@@ -630,6 +631,41 @@ test_renames(void)
 	renames_release(&r);
 }
 
+/* ar_write: the index lists each member's symbols at its offset, long
+ * names go to "//", and ar_members reads back what was written. */
+static void
+test_archive(void)
+{
+	static const unsigned char one[] = "abc", two[] = "defg";
+	const struct ar_entry e[] = {
+		{"short.o", one, 3, "f\0g", 2},
+		{"a-member-name-longer-than-15.o", two, 4, "h", 1},
+	};
+	struct buf out = BUF_INIT;
+	struct ar_member *m;
+	const char *why = ar_write(&out, e, 2);
+	const unsigned char *d = (const unsigned char *)out.data;
+	size_t n = 0;
+
+	/* magic, "/" header and 4 + 3 * 4 + 6 bytes of index, "//" header and
+	 * 32 bytes, the members with their headers, the first padded. */
+	result(!why && out.len == 8 + 60 + 22 + 60 + 32 + 60 + 4 + 60 + 4 &&
+	       memcmp(d + 8, "/               0", 17) == 0 &&
+	       d[71] == 3 && d[75] == 182 && d[79] == 182 && d[83] == 246 &&
+	       memcmp(d + 84, "f\0g\0h\0", 6) == 0 &&
+	       memcmp(d + 90, "//                                              32", 50) == 0 &&
+	       memcmp(d + 182, "short.o/        0           0     0     644     3         `\n", 60) == 0 &&
+	       memcmp(d + 242, "abc\n/0              ", 20) == 0,
+	       "%s", "ar_write: index, long names, padding");
+	m = ar_members(d, out.len, &n, &why);
+	result(m && n == 2 && strcmp(m[0].name, "short.o") == 0 && m[0].size == 3 &&
+	       strcmp(m[1].name, "a-member-name-longer-than-15.o") == 0 &&
+	       m[1].size == 4 && memcmp(m[1].data, "defg", 4) == 0,
+	       "%s", "ar_write: ar_members reads back the members");
+	ar_members_release(m, n);
+	buf_release(&out);
+}
+
 int
 main(void)
 {
@@ -645,5 +681,6 @@ main(void)
 	test_report();
 	test_args();
 	test_renames();
+	test_archive();
 	return failures != 0;
 }

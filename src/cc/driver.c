@@ -11,6 +11,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../archive.h"
+#include "../buf.h"
+#include "../elffile.h"
 #include "../file.h"
 #include "../linkline.h"
 #include "../msg.h"
@@ -19,30 +22,88 @@
 #include "../util.h"
 #include "cc.h"
 
-/* Put an archive back together with its members compiled. */
+/* The names of the symbols an object defines for others (global, weak
+ * or unique), one after the other, NUL-terminated, into names; how many,
+ * or -1 with *why set. */
+static long
+defined_symbols(const unsigned char *d, size_t len, struct buf *names,
+                const char **why)
+{
+	struct elf_file f;
+	struct elf_symbol *y = NULL;
+	size_t n = 0, i, sec;
+	long count = 0;
+
+	if ((*why = elf_header(d, len, &f)) == NULL &&
+	    (*why = elf_sections(&f)) == NULL &&
+	    (*why = elf_section_names(&f)) == NULL &&
+	    (sec = elf_find_section(&f, ELF_SHT_SYMTAB)) != 0)
+		*why = elf_symbols(&f, sec, &y, &n);
+	for (i = 1; !*why && i < n; i++)
+		if ((y[i].bind == ELF_STB_GLOBAL || y[i].bind == ELF_STB_WEAK ||
+		     y[i].bind == ELF_STB_GNU_UNIQUE) &&
+		    y[i].section != ELF_NO_SECTION && *y[i].name) {
+			buf_add(names, y[i].name, strlen(y[i].name) + 1);
+			count++;
+		}
+	free(y);
+	elf_release(&f);
+	return *why ? -1 : count;
+}
+
+/* Put an archive back together with its members compiled, with the
+ * index a linker needs, written here: ar would load every LLVM plugin
+ * installed for binutils to read the bitcode in rustc's members. */
 static int
 rebuild_archive(struct driver *d, struct cc_input *in, size_t k)
 {
-	const char **argv = NULL;
+	struct ar_entry *e = xcalloc(in->nmembers + 1, sizeof(*e));
+	struct buf *data = xcalloc(in->nmembers + 1, sizeof(*data));
+	struct buf *syms = xcalloc(in->nmembers + 1, sizeof(*syms));
+	struct buf out = BUF_INIT;
+	const char *why = NULL;
 	size_t n = 0, i;
-	int st;
+	int ret = -1;
 
 	in->replacement = xasprintf("%s/lib%zu.a", d->tmp, k);
 	temp_register(in->replacement);
-	strlist_push(&argv, &n, "ar");
-	strlist_push(&argv, &n, "qcs");
-	strlist_push(&argv, &n, in->replacement);
-	for (i = 0; i < in->nmembers; i++)
-		if (in->member_job[i] != -2)
-			strlist_push(&argv, &n, in->member_job[i] < 0
-			             ? in->members[i] : d->jobs[in->member_job[i]].output);
-	strlist_push(&argv, &n, NULL);
-	st = run_command((char *const *)argv);
-	free(argv);
-	if (st != 0)
-		return error("'%s': ar cannot make the archive '%s'", d->output,
-		             in->replacement);
-	return 0;
+	for (i = 0; i < in->nmembers; i++) {
+		const char *file;
+		long count;
+
+		if (in->member_job[i] == -2)
+			continue;
+		file = in->member_job[i] < 0 ? in->members[i]
+		                             : d->jobs[in->member_job[i]].output;
+		if (read_file(file, &data[n]) < 0)
+			goto out;
+		if ((count = defined_symbols((const unsigned char *)data[n].data,
+		                             data[n].len, &syms[n], &why)) < 0) {
+			error("'%s': cannot read '%s': %s", d->output, file, why);
+			goto out;
+		}
+		e[n].name = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
+		e[n].data = (const unsigned char *)data[n].data;
+		e[n].size = data[n].len;
+		e[n].symbols = syms[n].data ? syms[n].data : "";
+		e[n].nsymbols = (size_t)count;
+		n++;
+	}
+	if ((why = ar_write(&out, e, n)) != NULL)
+		error("'%s': cannot make the archive '%s': %s", d->output,
+		      in->replacement, why);
+	else
+		ret = write_file_atomic(in->replacement, out.data, out.len);
+out:
+	for (i = 0; i <= in->nmembers; i++) {
+		buf_release(&data[i]);
+		buf_release(&syms[i]);
+	}
+	buf_release(&out);
+	free(data);
+	free(syms);
+	free(e);
+	return ret;
 }
 
 /* What replaces each input: its job's object, a rebuilt archive, or
