@@ -137,7 +137,7 @@ demo: helperlink
 	@demo/run
 
 # bench/README; writes bench/results.md and bench/build-time.png.
-bench: helperlink helperlink-cc
+bench: helperlink helperlink-cc libhelperlink-plugin.a
 	@bench/run
 
 # The object step of the real kernel's Rust objects (bench/kernel), in the
