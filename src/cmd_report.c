@@ -32,7 +32,7 @@ static const char report_head[] =
 enum {
 	REPORT_HELPERS = 1, REPORT_PREFIX, REPORT_LIST, REPORT_EXPORTS,
 	REPORT_REQUIRE, REPORT_FORMAT, REPORT_DIFF, REPORT_LLVM, REPORT_INLINE_FROM,
-	REPORT_INLINE_MAX, REPORT_HELP,
+	REPORT_INLINE_MAX, REPORT_FORCE_MAX, REPORT_HELP,
 };
 
 static const struct opt report_opts[] = {
@@ -53,6 +53,10 @@ static const struct opt report_opts[] = {
 	 "would inline them (repeatable)"),
 	OPT("--inline-from-max", REPORT_INLINE_MAX, OPT_VALUE, "=N",
 	 "their bound in IR instructions (default 50)"),
+	OPT("--force-inline-max", REPORT_FORCE_MAX, OPT_VALUE, "=N",
+	 "the link's bound for forcing a helper inline (cc:\n"
+	 "$HELPERLINK_FORCE_INLINE_MAX, 100): a larger one's\n"
+	 "calls are those LLVM's inliner kept"),
 	OPT("--require-inlined", REPORT_REQUIRE, OPT_FLAG, NULL,
 	 "fail if a helper is still called (a use of its\n"
 	 "address is listed, and is no failure)"),
@@ -154,6 +158,13 @@ parse(int argc, char **argv, struct report_args *r, struct opt_parser *p)
 			if (parse_count(p->value, &r->ro.inline_from_max) < 0) {
 				snprintf(p->err, sizeof(p->err), "'%s' is not a valid "
 				         "value for --inline-from-max", p->value);
+				return p->err;
+			}
+			break;
+		case REPORT_FORCE_MAX:
+			if (parse_count(p->value, &r->ro.force_inline_max) < 0) {
+				snprintf(p->err, sizeof(p->err), "'%s' is not a valid "
+				         "value for --force-inline-max", p->value);
 				return p->err;
 			}
 			break;

@@ -105,6 +105,8 @@ struct report_options {
 	                              link --inline-from would inline them */
 	size_t ninline_from;
 	unsigned inline_from_max;
+	unsigned force_inline_max; /* the link's: larger helpers were left to
+	                              LLVM's inliner; 0: all were forced */
 	const char **prefixes;     /* names starting so are helpers */
 	size_t nprefixes;
 	const struct strmap *list; /* so are these names, or NULL */

@@ -53,7 +53,7 @@ for o in t/release/build/bzip2-sys-*/out/lib/bzip2-1.0.8/*.o; do
 	objcopy --dump-section .llvmbc="$b" "$o" copy.o
 	set -- "$@" --helpers "$b"
 done
-"$HL" report t/release/bunzip "$@" >report.txt 2>&1
+"$HL" report t/release/bunzip --force-inline-max=100 "$@" >report.txt 2>&1
 "$HL" report plain/release/bunzip "$@" >plain-report.txt 2>&1
 detail report.txt
 # rust_calls PROGRAM: the calls and jumps from the Rust (the functions
@@ -88,6 +88,10 @@ check "the calls left are the large functions, each with its size in the report"
 		grep -qE \"^  \$f  *[0-9]{3,} \" report.txt || echo \$f; done | grep -q ."
 check "report gives why the ones with bzip2's statics stay calls" \
 	grep -q 'BZ2_bzCompressInit .*it takes the address of the static .default_bzalloc' report.txt
+check "and why the others do: larger than --force-inline-max, LLVM's inliner kept them" \
+	grep -q "BZ2_bzDecompress  *call  *not forced: 207 IR instructions, more than --force-inline-max=100; LLVM's inliner kept the call" report.txt
+status_is 2 "report --force-inline-max=x is a usage error" \
+	sh -c "'$HL' report t/release/bunzip --force-inline-max=x --helpers bzlib.bc 2>/dev/null"
 
 if command -v valgrind >/dev/null; then
 	# instructions PROGRAM ARGS...: callgrind's count, in an empty environment.

@@ -155,6 +155,7 @@ struct helper_info {
 	char *why_not;               /* why it is not inlined, or NULL */
 	char *note;                  /* what else to know about it, or NULL */
 	int recursive;
+	int not_forced;              /* larger than --force-inline-max */
 };
 
 /* A function of an --inline-from file that the crate calls (cross.c). */

@@ -64,7 +64,9 @@ explain(const struct strmap *info, const char *helper, const struct code_ref *c,
 	    (cf = LLVMGetNamedFunction(caller_module, c->function)) == NULL ||
 	    (hf = LLVMGetNamedFunction(helper_module, helper)) == NULL ||
 	    LLVMIsDeclaration(hf))
-		return xstrdup("");
+		return hi->not_forced ? xasprintf("%s; LLVM's inliner kept the call",
+		                                  hi->note)
+		                      : xstrdup("");
 	/* LLVM's own inliner had the choice. */
 	return inliner_reason(cf, hf, LLVMGetTarget(caller_module), hi->size, 0);
 }

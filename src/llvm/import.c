@@ -490,6 +490,7 @@ force_inline(struct session *s)
 			/* A library's real function, not a wrapper: inlined
 			 * where LLVM's inliner finds it pays. */
 			free(info->note);
+			info->not_forced = 1;
 			info->note = xasprintf("not forced: %ld IR instructions, more "
 			                       "than --force-inline-max=%u", info->size,
 			                       s->o->force_inline_max);

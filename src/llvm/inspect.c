@@ -188,6 +188,7 @@ llvm_report(const struct report_options *ro, struct report *rep)
 	lo.helpers = ro->helpers;
 	lo.nhelpers = ro->nhelpers;
 	lo.force_inline = 1;
+	lo.force_inline_max = ro->force_inline_max;
 	lo.output = ro->file;
 	lo.inline_from = ro->inline_from;
 	lo.ninline_from = ro->ninline_from;
