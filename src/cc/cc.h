@@ -76,6 +76,8 @@ struct driver {
 	unsigned nrust_native; /* Rust objects with bitcode (std is not read) */
 	char **sidecars;       /* rustc's --emit=llvm-bc files, read */
 	size_t nsidecars;
+	char *sysroot;         /* of the rustc that links: where its std
+	                          is on the link line; NULL when it is not */
 };
 
 /* Find the bitcode on the link line: jobs, and the inputs they replace

@@ -240,6 +240,7 @@ release(struct driver *d)
 		temp_forget_under(d->tmp);
 		free(d->tmp);
 	}
+	free(d->sysroot);
 	for (i = 0; i < d->nowned; i++)
 		free((char *)d->owned[i]);
 	for (i = 0; i < d->ncsyms; i++)

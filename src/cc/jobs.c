@@ -20,6 +20,7 @@
 #include "../link_args.h"
 #include "../msg.h"
 #include "../proc.h"
+#include "../toolchain.h"
 #include "../util.h"
 
 /* In the child: link the job's modules, with the C helpers for Rust, at
@@ -167,6 +168,27 @@ next_job(struct driver *d, size_t *next, size_t running, size_t *waiting)
 	}
 }
 
+/* Load the libLLVM of the rustc that links, found from its sysroot on
+ * the link line, rather than ask "rustc" on PATH: that may be another
+ * toolchain, and asking it costs a process (rustup's proxy, then rustc).
+ * $HELPERLINK_LLVM still comes first. */
+static int
+load_llvm(const struct driver *d)
+{
+	char *rustc, *path;
+	int ret = -1;
+
+	if (getenv("HELPERLINK_LLVM") || !d->sysroot)
+		return llvm_load(NULL, NULL);
+	/* Its rustc, asked only for a distribution's multiarch libLLVM. */
+	rustc = xasprintf("%s/bin/rustc", d->sysroot);
+	if ((path = toolchain_find_libllvm(d->sysroot, rustc)) != NULL)
+		ret = llvm_load(path, NULL);
+	free(path);
+	free(rustc);
+	return ret;
+}
+
 int
 cc_compile(struct driver *d)
 {
@@ -185,7 +207,7 @@ cc_compile(struct driver *d)
 		while (!failed && running < cpus &&
 		       (j = next_job(d, &next, running, &waiting)) != NULL) {
 			/* Once, in this process, for every child. */
-			if (!loaded && llvm_load(NULL, NULL) < 0) {
+			if (!loaded && load_llvm(d) < 0) {
 				cache_release(d, j);
 				failed = 1;
 				break;

@@ -426,6 +426,11 @@ read_inputs(struct driver *d, struct input_file **files, size_t *nfiles)
 		           (f.path = find_library(d, la.value)) != NULL) {
 			f.library = (int)la.span;
 		}
+		/* std, from rustc's sysroot: not read, but it says which
+		 * rustc links, whose libLLVM is the one to use. */
+		if (f.path && cc_in_sysroot(f.path) && !d->sysroot)
+			d->sysroot = xstrndup(f.path, (size_t)(strstr(f.path, "/lib/rustlib/") -
+			                                       f.path));
 		if (!f.path || cc_in_sysroot(f.path) || (ret = read_input(f.path, &f.b)) == 0) {
 			free(f.path);
 			continue;
