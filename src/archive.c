@@ -170,14 +170,14 @@ ar_write(struct buf *out, const struct ar_entry *e, size_t n)
 		if (strlen(e[i].name) > 15)
 			buf_addf(&longnames, "%s/\n", e[i].name);
 	}
-	/* Where each member will be: after the index (padded to an even
-	 * size that counts the padding, as binutils pads it) and the long
-	 * names. */
+	/* Where each member will be: after the index and the long names,
+	 * each padded to an even size that counts the padding, as binutils
+	 * pads them. */
 	table = 4 + 4 * nsyms + symbytes;
 	table += table & 1;
-	pos = 8 + (nsyms ? HEADER + table : 0);
-	if (longnames.len)
-		pos += HEADER + longnames.len + (longnames.len & 1);
+	if (longnames.len & 1)
+		buf_addch(&longnames, '\n');
+	pos = 8 + (n ? HEADER + table : 0) + (longnames.len ? HEADER + longnames.len : 0);
 	for (i = 0; i < n; i++) {
 		at[i] = pos;
 		pos += HEADER + e[i].size + (e[i].size & 1);
@@ -188,7 +188,9 @@ ar_write(struct buf *out, const struct ar_entry *e, size_t n)
 		return "the archive would be larger than 4 GiB";
 	}
 	buf_addstr(out, MAGIC);
-	if (nsyms) {
+	/* An index even with no symbol in it: GNU ld refuses an archive
+	 * of objects without one. */
+	if (n) {
 		header(out, "/", "0", table);
 		be32(out, nsyms);
 		for (i = 0; i < n; i++) {
@@ -205,8 +207,6 @@ ar_write(struct buf *out, const struct ar_entry *e, size_t n)
 	if (longnames.len) {
 		header(out, "//", NULL, longnames.len);
 		buf_add(out, longnames.data, longnames.len);
-		if (longnames.len & 1)
-			buf_addch(out, '\n');
 	}
 	for (i = 0, pos = 0; i < n; i++) {
 		char name[24];

@@ -39,8 +39,9 @@ struct ar_entry {
 
 /*
  * The archive of the n entries, in order, with its symbol table, into out,
- * as "ar qcsD" writes it (dates, owners and modes 0, 644 for members): the
- * same entries, the same bytes.  NULL, or why not (more than 4 GiB).
+ * as "ar qcsD" writes an archive of objects (dates, owners and modes 0,
+ * 644 for members; an index, even an empty one): the same entries, the
+ * same bytes.  NULL, or why not (more than 4 GiB).
  */
 const char *ar_write(struct buf *out, const struct ar_entry *e, size_t n);
 

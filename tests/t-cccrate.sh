@@ -223,9 +223,9 @@ side_rustc() {
 		-Clinker=./record -Clink-arg=c.o m.rs >rustc.log 2>&1
 }
 side_rustc
-# The libLLVM is that of the rustc whose std is on the link line; no
-# rustc is asked ($RUSTC names none here).
-RUSTC=/nonexistent/rustc "$HL" cc @link.args 2>side.err
+# The libLLVM is that of the rustc whose std is on the link line; the
+# rustc of $RUSTC is not asked (it names none here).
+(unset HELPERLINK_LLVM; RUSTC=/nonexistent/rustc "$HL" cc @link.args) 2>side.err
 check "a program whose bitcode is beside its objects: linked, and it runs" \
 	sh -c "test $? -eq 0 && ./m x"
 objcopy --dump-section .llvmbc=c.bc c.o c-copy.o

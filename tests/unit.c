@@ -664,6 +664,20 @@ test_archive(void)
 	       "%s", "ar_write: ar_members reads back the members");
 	ar_members_release(m, n);
 	buf_release(&out);
+	/* No symbol: an empty index all the same (GNU ld wants one), and a
+	 * long-name table of odd length padded, the padding counted. */
+	{
+		const struct ar_entry f = {"seventeen-chars.o", one, 1, "", 0};
+
+		why = ar_write(&out, &f, 1);
+		d = (const unsigned char *)out.data;
+		result(!why && out.len == 8 + 60 + 4 + 60 + 20 + 60 + 2 &&
+		       memcmp(d + 8, "/ ", 2) == 0 && memcmp(d + 56, "4 ", 2) == 0 &&
+		       memcmp(d + 72, "//", 2) == 0 && memcmp(d + 120, "20 ", 3) == 0 &&
+		       memcmp(d + 132 + 18, "\n\n", 2) == 0,
+		       "%s", "ar_write: an empty index, odd long names padded");
+		buf_release(&out);
+	}
 }
 
 int

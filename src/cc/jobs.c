@@ -171,17 +171,23 @@ next_job(struct driver *d, size_t *next, size_t running, size_t *waiting)
 /* Load the libLLVM of the rustc that links, found from its sysroot on
  * the link line, rather than ask "rustc" on PATH: that may be another
  * toolchain, and asking it costs a process (rustup's proxy, then rustc).
- * $HELPERLINK_LLVM still comes first. */
+ * $HELPERLINK_LLVM still comes first; a sysroot without its rustc (a
+ * custom --sysroot) is no toolchain's, and "rustc" is asked then. */
 static int
 load_llvm(const struct driver *d)
 {
+	const char *env = getenv("HELPERLINK_LLVM");
 	char *rustc, *path;
 	int ret = -1;
 
-	if (getenv("HELPERLINK_LLVM") || !d->sysroot)
+	if ((env && *env) || !d->sysroot)
 		return llvm_load(NULL, NULL);
-	/* Its rustc, asked only for a distribution's multiarch libLLVM. */
 	rustc = xasprintf("%s/bin/rustc", d->sysroot);
+	if (access(rustc, X_OK) != 0) {
+		free(rustc);
+		return llvm_load(NULL, NULL);
+	}
+	/* rustc is asked only for a distribution's multiarch libLLVM. */
 	if ((path = toolchain_find_libllvm(d->sysroot, rustc)) != NULL)
 		ret = llvm_load(path, NULL);
 	free(path);

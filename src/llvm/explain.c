@@ -86,7 +86,9 @@ explain_calls(struct report *rep, const struct code_refs *refs,
 		char *why;
 
 		/* Helpers calling helpers, or the local functions of their
-		 * files, are the helpers' business. */
+		 * files, are the helpers' business.  By name: a static of
+		 * the same name elsewhere is taken for one of theirs, and
+		 * one the link renamed (NAME.1) is not. */
 		if (!helper || helper_of(helpers, c->function, fbuf, sizeof(fbuf)) ||
 		    strmap_get(helper_code, c->function))
 			continue;

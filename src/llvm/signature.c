@@ -12,7 +12,10 @@
  * rebuilt if the two types differ only element by element in a pointer
  * against an integer of pointer width, which every convention passes
  * alike.  A result may be narrower in C than in Rust where Rust needs no
- * more of it (narrower_result(): a small struct that rustc widens).  Any
+ * more of it (narrower_result(): a small struct that rustc widens; the
+ * rest reads as zero).  A struct of up to 8 bytes that Rust declares wider
+ * than C's is taken so too, unwarned: rustc's integer for it carries no
+ * noundef either, and at -O0 its uses are a store of all of it.  Any
  * other difference (a double for a uint64_t, a u32 for a uint64_t,
  * another number of registers) is a real mismatch between the Rust
  * declaration and the C definition: the call stays, with a warning, and

@@ -26,17 +26,17 @@ ir_check() {
 		grep -q '!"sign-return-address", i32 [12]}' "$1"
 }
 
-# fp_insns INSNS: the instructions (objdump -d's third column, one a
-# line) that use FP or SIMD state, which the kernel saves for kernel code
+# fp_insns INSNS: the instructions (objdump -d's mnemonic and operands,
+# one a line) that use FP or SIMD state, which the kernel saves for kernel code
 # only inside kernel_neon_begin()/end(): an FP or SIMD register operand
 # (b, h, s, d, q or v followed by a number), an FP mnemonic (f...), or
-# the FP control and status registers.  Symbol names in <...> are
-# dropped first.
+# the FP control and status registers.  Addresses with their symbol
+# (a branch's "b28 <f+0x18>") are dropped first.
 fp_name="no FP or SIMD instruction"
 fp_insns() {
 	awk '{
 		l = $0
-		gsub(/<[^>]*>/, "", l)
+		gsub(/[0-9a-f]+ <[^>]*>/, "", l)
 		n = split(l, w, /[ \t,\[\]{}!]+/)
 		bad = w[1] ~ /^f/
 		for (i = 2; i <= n; i++)
@@ -71,7 +71,9 @@ arch_checks() {
 		/^[0-9a-f]+ <.*>:$/ { name = substr($2, 2, length($2) - 3); first = name in g; next }
 		first && /^ *[0-9a-f]+:\t/ {
 			split($0, f, "\t"); split(f[2], m, " ")
-			if (m[1] != "bti" && m[1] != "paciasp") print name ": " f[2]
+			# bti c, or jc: a landing pad for calls (bti j is not).
+			if (!(m[1] == "bti" && f[3] ~ /c/) && m[1] != "paciasp")
+				print name ": " f[2] " " f[3]
 			first = 0
 		}' "$out/globals" - >"$out/no-landing"
 	_n=$(wc -l <"$out/globals")
