@@ -24,7 +24,6 @@ enum {
 	ELF_SHT_DYNSYM = 11, ELF_SHT_SYMTAB_SHNDX = 18,
 	ELF_SHF_ALLOC = 0x2, ELF_SHF_EXECINSTR = 0x4,
 	ELF_STT_FUNC = 2, ELF_STT_SECTION = 3, ELF_STT_FILE = 4,
-	ELF_STB_GLOBAL = 1, ELF_STB_WEAK = 2, ELF_STB_GNU_UNIQUE = 10,
 };
 
 /* A symbol's section when it has none: undefined, or absolute/common. */

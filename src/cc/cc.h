@@ -98,8 +98,17 @@ int cc_strip_embedded(const char *path);
  * rustc wrote (its producer names rust). */
 int cc_is_rust_bitcode(const unsigned char *data, size_t len);
 /* Whether a file is rustc's own, from its sysroot: std's rlibs, which
- * carry Rust bitcode whatever the build's flags, and no C. */
-int cc_in_sysroot(const char *path);
+ * carry Rust bitcode whatever the build's flags, and no C.  Where the
+ * sysroot's path ends ("/lib/rustlib/..."), or NULL. */
+const char *cc_in_sysroot(const char *path);
+/*
+ * The global symbols of an ELF object, defined ones (want_defined) or
+ * undefined ones, passed to fn with arg.  Stops at fn's first nonzero
+ * return, and returns it; -1, with *why set, for an object this reader
+ * cannot read.
+ */
+int cc_each_symbol(const unsigned char *data, size_t len, int want_defined,
+                   int (*fn)(void *, const char *), void *arg, const char **why);
 /* Add the functions that an object or archive (data) defines in C with
  * bitcode to d->csyms; then sort them, once, with cc_c_symbols_done(). */
 void cc_c_symbols(struct driver *d, const unsigned char *data, size_t len);

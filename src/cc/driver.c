@@ -13,7 +13,6 @@
 
 #include "../archive.h"
 #include "../buf.h"
-#include "../elffile.h"
 #include "../file.h"
 #include "../linkline.h"
 #include "../msg.h"
@@ -22,33 +21,20 @@
 #include "../util.h"
 #include "cc.h"
 
-/* The names of the symbols an object defines for others (global, weak
- * or unique), one after the other, NUL-terminated, into names; how many,
- * or -1 with *why set. */
-static long
-defined_symbols(const unsigned char *d, size_t len, struct buf *names,
-                const char **why)
-{
-	struct elf_file f;
-	struct elf_symbol *y = NULL;
-	size_t n = 0, i, sec;
-	long count = 0;
+/* An archive index's names: one after the other, NUL-terminated. */
+struct index_names {
+	struct buf names;
+	size_t n;
+};
 
-	if ((*why = elf_header(d, len, &f)) == NULL &&
-	    (*why = elf_sections(&f)) == NULL &&
-	    (*why = elf_section_names(&f)) == NULL &&
-	    (sec = elf_find_section(&f, ELF_SHT_SYMTAB)) != 0)
-		*why = elf_symbols(&f, sec, &y, &n);
-	for (i = 1; !*why && i < n; i++)
-		if ((y[i].bind == ELF_STB_GLOBAL || y[i].bind == ELF_STB_WEAK ||
-		     y[i].bind == ELF_STB_GNU_UNIQUE) &&
-		    y[i].section != ELF_NO_SECTION && *y[i].name) {
-			buf_add(names, y[i].name, strlen(y[i].name) + 1);
-			count++;
-		}
-	free(y);
-	elf_release(&f);
-	return *why ? -1 : count;
+static int
+add_index_name(void *arg, const char *name)
+{
+	struct index_names *x = arg;
+
+	buf_add(&x->names, name, strlen(name) + 1);
+	x->n++;
+	return 0;
 }
 
 /* Put an archive back together with its members compiled, with the
@@ -59,7 +45,7 @@ rebuild_archive(struct driver *d, struct cc_input *in, size_t k)
 {
 	struct ar_entry *e = xcalloc(in->nmembers + 1, sizeof(*e));
 	struct buf *data = xcalloc(in->nmembers + 1, sizeof(*data));
-	struct buf *syms = xcalloc(in->nmembers + 1, sizeof(*syms));
+	struct index_names *syms = xcalloc(in->nmembers + 1, sizeof(*syms));
 	struct buf out = BUF_INIT;
 	const char *why = NULL;
 	size_t n = 0, i;
@@ -69,7 +55,6 @@ rebuild_archive(struct driver *d, struct cc_input *in, size_t k)
 	temp_register(in->replacement);
 	for (i = 0; i < in->nmembers; i++) {
 		const char *file;
-		long count;
 
 		if (in->member_job[i] == -2)
 			continue;
@@ -77,16 +62,16 @@ rebuild_archive(struct driver *d, struct cc_input *in, size_t k)
 		                             : d->jobs[in->member_job[i]].output;
 		if (read_file(file, &data[n]) < 0)
 			goto out;
-		if ((count = defined_symbols((const unsigned char *)data[n].data,
-		                             data[n].len, &syms[n], &why)) < 0) {
+		if (cc_each_symbol((const unsigned char *)data[n].data, data[n].len, 1,
+		                   add_index_name, &syms[n], &why) < 0) {
 			error("'%s': cannot read '%s': %s", d->output, file, why);
 			goto out;
 		}
 		e[n].name = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
 		e[n].data = (const unsigned char *)data[n].data;
 		e[n].size = data[n].len;
-		e[n].symbols = syms[n].data ? syms[n].data : "";
-		e[n].nsymbols = (size_t)count;
+		e[n].symbols = syms[n].names.data ? syms[n].names.data : "";
+		e[n].nsymbols = syms[n].n;
 		n++;
 	}
 	if ((why = ar_write(&out, e, n)) != NULL)
@@ -97,7 +82,7 @@ rebuild_archive(struct driver *d, struct cc_input *in, size_t k)
 out:
 	for (i = 0; i <= in->nmembers; i++) {
 		buf_release(&data[i]);
-		buf_release(&syms[i]);
+		buf_release(&syms[i].names);
 	}
 	buf_release(&out);
 	free(data);

@@ -44,40 +44,50 @@ cc_is_rust_bitcode(const unsigned char *data, size_t len)
 	return bc_identify(data, len, &id) == BC_OK && rust_producer(&id);
 }
 
-/*
- * The global symbols of an ELF object, defined ones (want_defined) or
- * undefined ones, passed to fn; nothing for an object this reader cannot
- * read, which the real linker judges.  Stops at fn's first nonzero
- * return, and returns it.
- */
-static int
-each_symbol(const unsigned char *data, size_t len, int want_defined,
-            int (*fn)(struct driver *, const char *), struct driver *d)
+int
+cc_each_symbol(const unsigned char *data, size_t len, int want_defined,
+               int (*fn)(void *, const char *), void *arg, const char **why)
 {
 	struct elf_file f;
 	struct elf_symbol *syms = NULL;
-	size_t sec, n = 0, i;
+	size_t sec = 0, n = 0, i;
 	int ret = 0;
 
-	if (!elf_header(data, len, &f) && !elf_sections(&f) &&
-	    !elf_section_names(&f) && (sec = elf_find_section(&f, ELF_SHT_SYMTAB)) &&
-	    !elf_symbols(&f, sec, &syms, &n))
-		for (i = 1; i < n && ret == 0; i++) {
-			int defined = syms[i].section != ELF_NO_SECTION;
+	if ((*why = elf_header(data, len, &f)) == NULL &&
+	    (*why = elf_sections(&f)) == NULL &&
+	    (*why = elf_section_names(&f)) == NULL &&
+	    (sec = elf_find_section(&f, ELF_SHT_SYMTAB)) != 0)
+		*why = elf_symbols(&f, sec, &syms, &n);
+	for (i = 1; !*why && i < n && ret == 0; i++) {
+		int defined = syms[i].section != ELF_NO_SECTION;
 
-			if (syms[i].bind != 0 && *syms[i].name &&
-			    syms[i].type != ELF_STT_SECTION && syms[i].type != ELF_STT_FILE &&
-			    defined == want_defined)
-				ret = fn(d, syms[i].name);
-		}
+		if (syms[i].bind != 0 && *syms[i].name &&
+		    syms[i].type != ELF_STT_SECTION && syms[i].type != ELF_STT_FILE &&
+		    defined == want_defined)
+			ret = fn(arg, syms[i].name);
+	}
 	free(syms);
 	elf_release(&f);
-	return ret;
+	return *why ? -1 : ret;
+}
+
+/* The same, with nothing for an object this reader cannot read, which
+ * the real linker judges. */
+static int
+each_symbol(const unsigned char *data, size_t len, int want_defined,
+            int (*fn)(void *, const char *), struct driver *d)
+{
+	const char *why;
+	int ret = cc_each_symbol(data, len, want_defined, fn, d, &why);
+
+	return ret < 0 ? 0 : ret;
 }
 
 static int
-add_c_symbol(struct driver *d, const char *name)
+add_c_symbol(void *arg, const char *name)
 {
+	struct driver *d = arg;
+
 	strlist_push((const char ***)&d->csyms, &d->ncsyms, xstrdup(name));
 	return 0;
 }
@@ -129,8 +139,10 @@ cc_c_symbols_done(struct driver *d)
 }
 
 static int
-is_c_symbol(struct driver *d, const char *name)
+is_c_symbol(void *arg, const char *name)
 {
+	const struct driver *d = arg;
+
 	return bsearch(&name, d->csyms, d->ncsyms, sizeof(*d->csyms),
 	               compare_names) != NULL;
 }
@@ -142,10 +154,10 @@ uses_c(struct driver *d, const unsigned char *data, size_t len)
 	return d->c_unlisted || each_symbol(data, len, 0, is_c_symbol, d);
 }
 
-int
+const char *
 cc_in_sysroot(const char *path)
 {
-	return strstr(path, "/lib/rustlib/") != NULL;
+	return strstr(path, "/lib/rustlib/");
 }
 
 /* The bitcode file rustc wrote for the object at path: X.rcgu.bc for

@@ -417,6 +417,7 @@ read_inputs(struct driver *d, struct input_file **files, size_t *nfiles)
 
 	for (i = 0; i < d->all.n; i += la.span) {
 		struct input_file f = {i, NULL, 0, BUF_INIT};
+		const char *sysroot_end;
 		int ret = 0;
 
 		linkline_next(d->all.v, d->all.n, i, LINKLINE_CC, &la);
@@ -428,10 +429,10 @@ read_inputs(struct driver *d, struct input_file **files, size_t *nfiles)
 		}
 		/* std, from rustc's sysroot: not read, but it says which
 		 * rustc links, whose libLLVM is the one to use. */
-		if (f.path && cc_in_sysroot(f.path) && !d->sysroot)
-			d->sysroot = xstrndup(f.path, (size_t)(strstr(f.path, "/lib/rustlib/") -
-			                                       f.path));
-		if (!f.path || cc_in_sysroot(f.path) || (ret = read_input(f.path, &f.b)) == 0) {
+		sysroot_end = f.path ? cc_in_sysroot(f.path) : NULL;
+		if (sysroot_end && !d->sysroot)
+			d->sysroot = xstrndup(f.path, (size_t)(sysroot_end - f.path));
+		if (!f.path || sysroot_end || (ret = read_input(f.path, &f.b)) == 0) {
 			free(f.path);
 			continue;
 		}
